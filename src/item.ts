@@ -1,0 +1,25 @@
+/**
+ * One entry of a feed, normalized: every format (RSS, Atom, JSON Feed…) is parsed into this shape.
+ * All text is plain (no HTML, entities decoded, whitespace collapsed); links are absolute.
+ */
+export interface Item {
+  /** Identity within its feed: guid/id, else the canonical link, else a hash of title and date. */
+  readonly key: string;
+  readonly title: string;
+  readonly link: string | undefined;
+  /** ISO 8601 in UTC, when the feed gives a parseable date. */
+  readonly published: string | undefined;
+  readonly summary: string;
+  readonly author: string | undefined;
+  readonly categories: readonly string[];
+  /** Absolute URL of the item's image, if the feed names one. */
+  readonly image: string | undefined;
+}
+
+/** A parsed feed: its own title, its items in document order, and the repairs that were needed. */
+export interface ParsedFeed {
+  readonly title: string;
+  readonly items: readonly Item[];
+  /** One line per repair or oddity worth telling the owner once (e.g. "bare '&' escaped"). */
+  readonly notes: readonly string[];
+}

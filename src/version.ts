@@ -1,0 +1,1 @@
+export const CRIEUR_VERSION = "0.1.0";
