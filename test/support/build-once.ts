@@ -1,12 +1,24 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-/** Builds dist/ once per test run, so CLI tests exercise the compiled program under plain Node. */
+/**
+ * Builds dist/ once per test run, so CLI tests exercise the compiled program under plain Node.
+ * Type errors do not stop the emit; they are left to `npm run typecheck`, which CI runs first.
+ */
 export default function setup(): void {
-  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const build = spawnSync(
+    process.execPath,
+    ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  if (build.status !== 0) {
+    process.stderr.write(
+      `warning: the build reported errors; CLI tests may fail:\n${build.stdout}${build.stderr}\n`,
+    );
+  }
 }

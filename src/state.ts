@@ -1,0 +1,236 @@
+/**
+ * State stage: one small JSON file per feed id in `state/`, committed to the repository.
+ *
+ * It remembers every item key crieur has seen and what happened to it, the items waiting to be
+ * posted, the post in flight (so a crash between X's answer and the state write never reposts),
+ * and the feed's HTTP validators. Files are written atomically (temp file + rename) with a stable
+ * key order so git diffs stay minimal. A file that cannot be read is an error for its feed, never a
+ * silent reset: a reset would repost everything.
+ */
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { UsageError } from "./errors.js";
+import type { Item } from "./item.js";
+
+export const STATE_VERSION = 1;
+
+/** What finally happened to an item key. */
+export type Outcome =
+  | { readonly status: "seen"; readonly at: string }
+  | {
+      readonly status: "posted";
+      readonly at: string;
+      readonly network: string;
+      readonly postId?: string;
+      readonly url?: string;
+    }
+  | { readonly status: "failed"; readonly at: string; readonly reason: string };
+
+/** An item waiting for its turn; `attempts` counts posts the network rejected. */
+export interface QueuedItem {
+  readonly item: Item;
+  readonly queuedAt: string;
+  readonly attempts?: number;
+}
+
+/** A post sent (or about to be sent) whose answer is not recorded yet. */
+export interface PendingPost {
+  readonly item: Item;
+  readonly queuedAt: string;
+  readonly text: string;
+  readonly network: string;
+  readonly at: string;
+  readonly attempts?: number;
+}
+
+export interface Validators {
+  readonly etag?: string;
+  readonly lastModified?: string;
+}
+
+export interface FeedState {
+  readonly version: typeof STATE_VERSION;
+  readonly feedId: string;
+  readonly validators: Validators;
+  /** Items waiting to be posted, in posting order. */
+  readonly queue: readonly QueuedItem[];
+  readonly pending?: PendingPost;
+  /** Every key crieur has dealt with, and how. */
+  readonly done: Readonly<Record<string, Outcome>>;
+}
+
+export class StateError extends UsageError {
+  override name = "StateError";
+}
+
+export function emptyState(feedId: string): FeedState {
+  return { version: STATE_VERSION, feedId, validators: {}, queue: [], done: {} };
+}
+
+/** True when crieur already knows this key: done, waiting, or in flight. */
+export function knowsKey(state: FeedState, key: string): boolean {
+  return (
+    Object.hasOwn(state.done, key) ||
+    state.pending?.item.key === key ||
+    state.queue.some((queued) => queued.item.key === key)
+  );
+}
+
+/** Pure: the JSON text of a state file, keys of `done` sorted so diffs stay small. */
+export function serializeState(state: FeedState): string {
+  const done: Record<string, Outcome> = {};
+  for (const key of Object.keys(state.done).sort()) {
+    done[key] = state.done[key] as Outcome;
+  }
+  const ordered = {
+    version: state.version,
+    feedId: state.feedId,
+    validators: state.validators,
+    queue: state.queue,
+    ...(state.pending ? { pending: state.pending } : {}),
+    done,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** Pure: parses a state file's text, or throws StateError saying what to do. */
+export function parseState(text: string, file: string, feedId: string): FeedState {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new StateError(
+      `${file} is not valid JSON (${(error as Error).message}). Restore it from git history ` +
+        `(git log -p -- ${file}); crieur will not reset it, since that would repost every item.`,
+    );
+  }
+  const problem = describeShapeProblem(data, feedId);
+  if (problem) {
+    throw new StateError(
+      `${file} ${problem}. Restore it from git history (git log -p -- ${file}); ` +
+        "crieur will not reset it, since that would repost every item.",
+    );
+  }
+  return data as FeedState;
+}
+
+function describeShapeProblem(data: unknown, feedId: string): string | undefined {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return "is not a crieur state file (expected a JSON object)";
+  }
+  const record = data as Record<string, unknown>;
+  if (record.version !== STATE_VERSION) {
+    return `has format version ${JSON.stringify(record.version)}, but this crieur reads version ${STATE_VERSION}`;
+  }
+  if (record.feedId !== feedId) {
+    return `belongs to feed ${JSON.stringify(record.feedId)}, not "${feedId}"`;
+  }
+  if (!Array.isArray(record.queue)) return 'has no "queue" list';
+  if (typeof record.done !== "object" || record.done === null) return 'has no "done" map';
+  if (typeof record.validators !== "object" || record.validators === null) {
+    return 'has no "validators" object';
+  }
+  return undefined;
+}
+
+/** Reads and writes state files in one directory. The only part of crieur that touches them. */
+export interface StateStore {
+  readonly dir: string;
+  /** The feed's state, or undefined when crieur has never seen this feed. */
+  load(feedId: string): Promise<FeedState | undefined>;
+  save(state: FeedState): Promise<void>;
+}
+
+export function stateFileName(feedId: string): string {
+  return `${feedId}.json`;
+}
+
+export function createStateStore(dir: string): StateStore {
+  return {
+    dir,
+    async load(feedId) {
+      const file = join(dir, stateFileName(feedId));
+      let text: string;
+      try {
+        text = await readFile(file, "utf8");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw new StateError(`Cannot read ${file}: ${(error as Error).message}`);
+      }
+      return parseState(text, file, feedId);
+    },
+    async save(state) {
+      await mkdir(dir, { recursive: true });
+      const file = join(dir, stateFileName(state.feedId));
+      // Write then rename: a crash mid-write leaves the previous file intact.
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, serializeState(state), "utf8");
+      await rename(temporary, file);
+    },
+  };
+}
+
+// Pure transitions around one post. Each returns the new state; run.ts saves it right away.
+
+/** Moves the queue's head item into `pending` with its exact text, before the request is sent. */
+export function startPost(
+  state: FeedState,
+  key: string,
+  text: string,
+  network: string,
+  now: Date,
+): FeedState {
+  const queued = state.queue.find((entry) => entry.item.key === key);
+  if (!queued) throw new Error(`Item "${key}" is not queued in feed "${state.feedId}".`);
+  return {
+    ...state,
+    queue: state.queue.filter((entry) => entry !== queued),
+    pending: { ...queued, text, network, at: now.toISOString() },
+  };
+}
+
+function withoutPending(state: FeedState): FeedState {
+  const { pending: _settled, ...rest } = state;
+  return rest;
+}
+
+/** The network accepted the pending post (or proved it had it already). */
+export function finishPost(
+  state: FeedState,
+  now: Date,
+  post: { readonly id?: string; readonly url?: string },
+): FeedState {
+  const pending = requirePending(state);
+  const outcome: Outcome = {
+    status: "posted",
+    at: now.toISOString(),
+    network: pending.network,
+    ...(post.id ? { postId: post.id } : {}),
+    ...(post.url ? { url: post.url } : {}),
+  };
+  return { ...withoutPending(state), done: { ...state.done, [pending.item.key]: outcome } };
+}
+
+/** The post did not go out; the item goes back to the head of the queue for a later run. */
+export function requeuePost(state: FeedState, countAttempt: boolean): FeedState {
+  const pending = requirePending(state);
+  const attempts = (pending.attempts ?? 0) + (countAttempt ? 1 : 0);
+  const queued: QueuedItem = {
+    item: pending.item,
+    queuedAt: pending.queuedAt,
+    ...(attempts > 0 ? { attempts } : {}),
+  };
+  return { ...withoutPending(state), queue: [queued, ...state.queue] };
+}
+
+/** The item will never be posted: remember why, so it shows in the report and is not retried. */
+export function failPost(state: FeedState, now: Date, reason: string): FeedState {
+  const pending = requirePending(state);
+  const outcome: Outcome = { status: "failed", at: now.toISOString(), reason };
+  return { ...withoutPending(state), done: { ...state.done, [pending.item.key]: outcome } };
+}
+
+function requirePending(state: FeedState): PendingPost {
+  if (!state.pending) throw new Error(`Feed "${state.feedId}" has no post in flight.`);
+  return state.pending;
+}

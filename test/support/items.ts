@@ -1,0 +1,15 @@
+import type { Item } from "../../src/item.js";
+
+/** A plain Item for tests; override what the test is about. */
+export function makeItem(overrides: Partial<Item> & { key: string }): Item {
+  return {
+    title: `Title of ${overrides.key}`,
+    link: `https://example.org/${overrides.key}`,
+    published: undefined,
+    summary: "",
+    author: undefined,
+    categories: [],
+    image: undefined,
+    ...overrides,
+  };
+}
