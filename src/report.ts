@@ -36,6 +36,10 @@ export interface RunReport {
   stoppedPosting?: { readonly reason: string; readonly kind: string; readonly resumeAt?: string };
 }
 
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 export function exitCodeOf(report: RunReport): 0 | 1 {
   return report.problems.length > 0 ? 1 : 0;
 }

@@ -1,0 +1,134 @@
+/**
+ * `npm run demo`: the whole job end to end, offline. Serves the sample feeds in demo/feeds from a
+ * local feed server, starts the local fake X API, and runs the real crieur CLI twice in a
+ * scratch git repository: the first run records the feeds without posting, then new items
+ * appear and the second run posts them. Prints the posts and the state diff.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runCli } from "../test/support/cli.js";
+import { fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
+import { startFeedServer } from "../test/support/feed-server.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const sample = (name: string) => readFile(join(root, "demo", "feeds", name));
+
+function banner(text: string): void {
+  console.log(`\n━━━ ${text} ${"━".repeat(Math.max(0, 70 - text.length))}`);
+}
+
+async function main(): Promise<void> {
+  execFileSync(
+    process.execPath,
+    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
+  const credentials = fakeXCredentials();
+  const fakeX = await startFakeX({ credentials });
+  const feeds = await startFeedServer({
+    "/agenda.xml": {
+      body: await sample("agenda-before.xml"),
+      etag: '"agenda-1"',
+      headers: { "content-type": "application/rss+xml; charset=utf-8" },
+    },
+    "/ergonomics.atom": {
+      body: await sample("ergonomics-before.atom"),
+      etag: '"ergo-1"',
+      headers: { "content-type": "application/atom+xml" },
+    },
+  });
+  const work = await mkdtemp(join(tmpdir(), "crieur-demo-"));
+  try {
+    await mkdir(join(work, "state"));
+    await writeFile(
+      join(work, "feeds.yml"),
+      [
+        "feeds:",
+        "  - id: agenda",
+        "    name: Musée des Horloges",
+        `    url: ${feeds.url("/agenda.xml")}`,
+        '    template: "{title}\\n{summary}\\n{link}"',
+        "    hashtags: [musée]",
+        "  - id: ergonomics",
+        "    name: Good Posture Reads",
+        `    url: ${feeds.url("/ergonomics.atom")}`,
+        '    template: "{title} — {summary} {link}"',
+        "",
+      ].join("\n"),
+    );
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: work, encoding: "utf8" });
+    git("init", "-q");
+    git(
+      "-c",
+      "user.name=demo",
+      "-c",
+      "user.email=demo@example.org",
+      "commit",
+      "-q",
+      "--allow-empty",
+      "-m",
+      "start",
+    );
+    const env = {
+      X_API_KEY: credentials.apiKey,
+      X_API_SECRET: credentials.apiSecret,
+      X_ACCESS_TOKEN: credentials.accessToken,
+      X_ACCESS_SECRET: credentials.accessSecret,
+      CRIEUR_X_API_URL: fakeX.url,
+    };
+
+    banner("Run 1: crieur sees the feeds for the first time (records them, posts nothing)");
+    const first = await runCli(["run"], { cwd: work, env });
+    process.stdout.write(first.stdout + first.stderr);
+    git("add", "state");
+    git(
+      "-c",
+      "user.name=demo",
+      "-c",
+      "user.email=demo@example.org",
+      "commit",
+      "-q",
+      "-m",
+      "state after run 1",
+    );
+
+    banner("New items appear in both feeds");
+    feeds.route("/agenda.xml", { body: await sample("agenda-after.xml"), etag: '"agenda-2"' });
+    feeds.route("/ergonomics.atom", {
+      body: await sample("ergonomics-after.atom"),
+      etag: '"ergo-2"',
+    });
+
+    banner("Run 2: crieur posts the new items, oldest first");
+    const second = await runCli(["run"], { cwd: work, env });
+    process.stdout.write(second.stdout + second.stderr);
+
+    banner("Run 3: nothing changed (the feeds answer 304), nothing is posted");
+    const third = await runCli(["run"], { cwd: work, env });
+    process.stdout.write(third.stdout + third.stderr);
+
+    banner(`What the fake X API received (${fakeX.posts.length} posts)`);
+    for (const post of fakeX.posts) console.log(`--- post ${post.id}\n${post.text}`);
+
+    banner("State diff since run 1 (git diff -- state)");
+    console.log(
+      git("--no-pager", "diff", "--stat", "--", "state") + git("--no-pager", "diff", "--", "state"),
+    );
+    const failed = [first, second, third].some((result) => result.code !== 0);
+    if (failed || fakeX.posts.length === 0) {
+      console.error("The demo did not go as expected: see the output above.");
+      process.exitCode = 1;
+    }
+  } finally {
+    await Promise.all([feeds.close(), fakeX.close()]);
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,289 @@
+#!/usr/bin/env node
+/**
+ * The command line, and the only place where the real side effects are wired: files, network,
+ * clock, environment, the Actions runtime. Commands: run, check, preview, items.
+ * Exit codes: 0 ok; 1 something needs the owner; 2 usage error.
+ */
+import { realpathSync } from "node:fs";
+import { appendFile, readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { type Config, loadConfig } from "./config.js";
+import { decodeFeedBytes } from "./decode.js";
+import { CrieurError } from "./errors.js";
+import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./fetch.js";
+import type { ParsedFeed } from "./item.js";
+import { actionsLog, type Log, terminalLog } from "./log.js";
+import { parseFeed } from "./parse.js";
+import type { Publisher } from "./publish.js";
+import type { XCredentials } from "./publish-x.js";
+import { exitCodeOf, type RunReport, summaryHtml, summaryLine } from "./report.js";
+import { run } from "./run.js";
+import { createStateStore } from "./state.js";
+import { CRIEUR_VERSION } from "./version.js";
+
+const USAGE = `crieur ${CRIEUR_VERSION} — turns feeds into posts on X
+
+Usage:
+  crieur run [--config FILE] [--state DIR] [--feed ID]... [--dry-run]
+      Fetch the feeds, post what is new, update the state files.
+      Without the four X secrets in the environment it does a dry run.
+  crieur check [--config FILE]
+      Validate feeds.yml; lists every problem with its line.
+  crieur preview [--config FILE] [--state DIR] [--feed ID]...
+      Fetch the feeds and show what would be posted now. Writes nothing.
+  crieur items <url|file> [--json]
+      Parse one feed and print its items.
+
+Options:
+  --config FILE   feeds file (default: feeds.yml)
+  --state DIR     state directory (default: state)
+  --feed ID       only this feed (repeatable)
+  --dry-run       post nothing, write nothing
+  --json          (items) print a JSON array
+  -h, --help      this help
+  --version       print the version
+
+Environment: X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET (X app keys, read and
+write); CRIEUR_X_API_URL sends X requests to another base URL (tests, proxies).`;
+
+class CliUsageError extends CrieurError {
+  override name = "CliUsageError";
+}
+
+export interface CliIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly now: () => Date;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+      io.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === "--version") {
+      io.stdout.write(`${CRIEUR_VERSION}\n`);
+      return 0;
+    }
+    switch (command) {
+      case "run":
+        return await runCommand(rest, io, false);
+      case "preview":
+        return await runCommand(rest, io, true);
+      case "check":
+        return await checkCommand(rest, io);
+      case "items":
+        return await itemsCommand(rest, io);
+      default:
+        throw new CliUsageError(`Unknown command "${command}". Run "crieur --help".`);
+    }
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CrieurError) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const commonOptions = {
+  config: { type: "string", default: "feeds.yml" },
+  state: { type: "string", default: "state" },
+  feed: { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function parseOptions<T extends ParseArgsOptionsConfig>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: true as const,
+      strict: true as const,
+    });
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message}. Run "crieur --help".`);
+  }
+}
+
+async function runCommand(args: readonly string[], io: CliIo, preview: boolean): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    ...commonOptions,
+    "dry-run": { type: "boolean" },
+  });
+  if (values.help) return printHelp(io);
+  if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
+  if (preview && values["dry-run"])
+    throw new CliUsageError("preview never posts; --dry-run is not needed.");
+
+  const config = await loadConfig(values.config);
+  const feedIds = values.feed;
+  const unknown = feedIds?.filter((id) => !config.feeds.some((feed) => feed.id === id)) ?? [];
+  if (unknown.length > 0) {
+    throw new CliUsageError(
+      `No feed with id ${unknown.map((id) => `"${id}"`).join(", ")} in ${config.file}.`,
+    );
+  }
+
+  const credentials = await readCredentials(io.env);
+  const log = createLog(io, credentials);
+  let publisher: Publisher | undefined;
+  if (preview) {
+    log.info("Preview: nothing is posted and no state is written.");
+  } else if (values["dry-run"]) {
+    log.info("Dry run (--dry-run): nothing is posted and no state is written.");
+  } else if (!credentials) {
+    log.warning(
+      "DRY RUN: the X secrets X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET are not " +
+        "set, so nothing is posted and no state is written. Add them as repository secrets to post.",
+    );
+  } else {
+    publisher = lazyXPublisher(credentials, io.env.CRIEUR_X_API_URL);
+  }
+
+  const report = await run(
+    config,
+    {
+      fetchFeed: (url, validators) => fetchFeed(url, validators, fetchOptionsOf(config)),
+      store: createStateStore(values.state),
+      publisher,
+      now: io.now,
+      log,
+    },
+    feedIds ? { feedIds } : {},
+  );
+  await finish(report, log, io);
+  return exitCodeOf(report);
+}
+
+async function finish(report: RunReport, log: Log, io: CliIo): Promise<void> {
+  for (const problem of report.problems) log.error(problem);
+  log.info(summaryLine(report));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile) await appendFile(summaryFile, summaryHtml(report), "utf8");
+}
+
+async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    config: commonOptions.config,
+    help: commonOptions.help,
+  });
+  if (values.help) return printHelp(io);
+  if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
+  const config = await loadConfig(values.config);
+  io.stdout.write(
+    `${config.file} is valid: ${config.feeds.length} feeds (${config.feeds.map((feed) => feed.id).join(", ")}).\n`,
+  );
+  return 0;
+}
+
+async function itemsCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    json: { type: "boolean" },
+    help: commonOptions.help,
+  });
+  if (values.help) return printHelp(io);
+  const [source, ...extra] = positionals;
+  if (!source || extra.length > 0)
+    throw new CliUsageError("Usage: crieur items <url|file> [--json]");
+
+  const feed = await readFeed(source);
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(feed.items, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(`${feed.title} — ${feed.items.length} items\n`);
+  for (const note of feed.notes) io.stdout.write(`note: ${note}\n`);
+  for (const item of feed.items) {
+    io.stdout.write(
+      `${item.published ?? "(no date)"}  ${item.title}\n    ${item.link ?? "(no link)"}\n`,
+    );
+  }
+  return 0;
+}
+
+async function readFeed(source: string): Promise<ParsedFeed> {
+  if (/^https?:\/\//i.test(source)) {
+    const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
+    if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
+    return parseFeed(result.text, result.url);
+  }
+  const path = resolve(source);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new CrieurError(`Cannot read ${source}: ${(error as Error).message}`);
+  }
+  return parseFeed(decodeFeedBytes(bytes, undefined).text, pathToFileURL(path).href);
+}
+
+function fetchOptionsOf(config: Config): FetchOptions {
+  return { ...DEFAULT_FETCH_OPTIONS, ...config.fetch };
+}
+
+async function readCredentials(env: NodeJS.ProcessEnv): Promise<XCredentials | undefined> {
+  const { readXCredentials } = await import("./publish-x.js");
+  return readXCredentials(env);
+}
+
+/** The X client is loaded only when the first post is sent: most runs have nothing to post. */
+function lazyXPublisher(credentials: XCredentials, apiBaseUrl: string | undefined): Publisher {
+  let publisher: Promise<Publisher> | undefined;
+  return {
+    network: "x",
+    async publish(text) {
+      publisher ??= import("./publish-x.js").then(({ createXPublisher }) =>
+        createXPublisher({ credentials, ...(apiBaseUrl ? { apiBaseUrl } : {}) }),
+      );
+      return (await publisher).publish(text);
+    },
+  };
+}
+
+function createLog(io: CliIo, credentials: XCredentials | undefined): Log {
+  if (io.env.GITHUB_ACTIONS === "true") {
+    return actionsLog(credentials ? Object.values(credentials) : []);
+  }
+  return terminalLog(io.stdout, io.stderr);
+}
+
+function printHelp(io: CliIo): number {
+  io.stdout.write(`${USAGE}\n`);
+  return 0;
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  // npm runs bins through a symlink in node_modules/.bin.
+  return import.meta.url === pathToFileURL(realpathSync(script)).href;
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: () => new Date(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `crieur crashed — please report this: ${(error as Error).stack ?? String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

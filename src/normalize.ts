@@ -1,0 +1,291 @@
+/**
+ * Normalize stage (pure): turns the raw fields a parser found into the values an Item holds —
+ * plain text, absolute links, ISO dates in UTC, and identity keys that are unique within a feed
+ * and stable from one run to the next. Nothing here does I/O or throws on odd input: a value
+ * that cannot be understood becomes `undefined` or empty text.
+ */
+import { createHash } from "node:crypto";
+import { decodeHTML } from "entities";
+import { Parser } from "htmlparser2";
+import type { Item } from "./item.js";
+
+/** Elements whose text is never shown to a reader. */
+const HIDDEN_ELEMENTS = new Set(["script", "style", "noscript", "template", "head", "title"]);
+
+/** Elements that separate words: "<p>a</p><p>b</p>" must read "a b", not "ab". */
+const BLOCK_ELEMENTS = new Set([
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "br",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "img",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "table",
+  "td",
+  "th",
+  "tr",
+  "ul",
+]);
+
+// Control characters never belong in a post; feeds smuggle them in through CDATA and entities.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+
+/**
+ * Plain text from HTML or text: tags stripped (script/style content dropped, block elements
+ * become spaces), entities decoded, control characters removed, whitespace collapsed, trimmed.
+ */
+export function toPlainText(htmlOrText: string | undefined): string {
+  if (!htmlOrText) return "";
+  const chunks: string[] = [];
+  let hiddenDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (HIDDEN_ELEMENTS.has(name)) hiddenDepth++;
+        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+      },
+      onclosetag(name) {
+        if (HIDDEN_ELEMENTS.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
+        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+      },
+      ontext(text) {
+        if (hiddenDepth === 0) chunks.push(text);
+      },
+    },
+    // Entities are decoded below with the `entities` package, once per text run.
+    { decodeEntities: false },
+  );
+  parser.write(htmlOrText);
+  parser.end();
+  return collapse(decodeHTML(chunks.join("")));
+}
+
+function collapse(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, "").replace(/\s+/g, " ").trim();
+}
+
+const LOOKS_LIKE_MARKUP = /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/**
+ * Plain text for a title. Titles are often escaped twice (markup inside CDATA, "&amp;amp;"), so
+ * when one pass still leaves tags or entities, a second pass removes them: a post should read
+ * "Item Title", never "<p>Item Title</p>".
+ */
+export function toPlainTitle(htmlOrText: string | undefined): string {
+  const once = toPlainText(htmlOrText);
+  return LOOKS_LIKE_MARKUP.test(once) ? toPlainText(once) : once;
+}
+
+// Schemes that can never be an item's page or image.
+const UNSAFE_SCHEMES = new Set(["javascript:", "data:", "vbscript:", "about:", "blob:"]);
+
+/**
+ * An absolute URL from a possibly relative one, resolved against `base` (xml:base or the feed's
+ * URL). Undefined when empty, unparseable, or of a scheme a reader cannot open.
+ */
+export function resolveLink(raw: string | undefined, base: string | undefined): string | undefined {
+  const trimmed = raw?.trim();
+  if (!trimmed) return undefined;
+  const url = parseUrl(trimmed, base) ?? parseUrl(trimmed, undefined);
+  if (!url || UNSAFE_SCHEMES.has(url.protocol)) return undefined;
+  return url.href;
+}
+
+/** The base for an element with `xml:base`: the attribute resolved against its parent's base. */
+export function resolveBase(xmlBase: string | undefined, parentBase: string | undefined) {
+  return resolveLink(xmlBase, parentBase) ?? parentBase;
+}
+
+function parseUrl(raw: string, base: string | undefined): URL | undefined {
+  try {
+    return new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Zone abbreviations seen in feeds that `Date.parse` does not know (it knows GMT/UT and US zones). */
+const ZONE_OFFSETS: Readonly<Record<string, string>> = {
+  UTC: "+0000",
+  Z: "+0000",
+  WET: "+0000",
+  BST: "+0100",
+  CET: "+0100",
+  MET: "+0100",
+  WEST: "+0100",
+  CEST: "+0200",
+  MEST: "+0200",
+  EET: "+0200",
+  EEST: "+0300",
+  MSK: "+0300",
+  IST: "+0530",
+  HKT: "+0800",
+  SGT: "+0800",
+  JST: "+0900",
+  KST: "+0900",
+  AEST: "+1000",
+  AEDT: "+1100",
+  NZST: "+1200",
+  NZDT: "+1300",
+};
+
+/** Month names of European feeds (pt, es, fr, de, it, nl) that `Date.parse` only knows in English. */
+const MONTHS: Readonly<Record<string, string>> = {
+  janv: "Jan",
+  ene: "Jan",
+  gen: "Jan",
+  jän: "Jan",
+  fev: "Feb",
+  fév: "Feb",
+  févr: "Feb",
+  mär: "Mar",
+  mrz: "Mar",
+  mars: "Mar",
+  avr: "Apr",
+  abr: "Apr",
+  mai: "May",
+  mag: "May",
+  mei: "May",
+  juin: "Jun",
+  giu: "Jun",
+  juil: "Jul",
+  lug: "Jul",
+  ago: "Aug",
+  août: "Aug",
+  set: "Sep",
+  sept: "Sep",
+  out: "Oct",
+  okt: "Oct",
+  ott: "Oct",
+  déc: "Dec",
+  dez: "Dec",
+  dic: "Dec",
+};
+
+/**
+ * ISO 8601 in UTC from the date formats feeds use (RFC 822 with or without weekday, ISO 8601,
+ * "03 Apr 02 1500 GMT"). A date without a zone is read as UTC so results never depend on the
+ * machine. Undefined when the text is not a date.
+ */
+export function toIsoDate(raw: string | undefined): string | undefined {
+  let text = raw?.trim().replace(/\s+/g, " ");
+  // Real dates are short; a huge field is not one, and would make the regexes below slow.
+  if (!text || text.length > 100) return undefined;
+  // "YYYY-MM-DDTHH:MM[:SS]" without a zone: Date.parse would use the local zone.
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text}Z`;
+  // "Seg, 24 Set 2018 19:42:40 -0300": drop the weekday, translate the month.
+  text = text.replace(/^\p{L}+\.?,? (?=\d)/u, "");
+  text = text.replace(/(?<=^\d{1,2}\.? )(\p{L}+)\.?(?= \d)/u, (month, name: string) => {
+    return MONTHS[name.toLowerCase()] ?? month;
+  });
+  // RSS 0.9x samples write the time as "1500".
+  text = text.replace(/^([^:]*\b\d{2,4}) (\d{2})(\d{2})\b(?!:)/, "$1 $2:$3");
+  text = text.replace(/ ([A-Z]{1,4})$/, (whole, zone: string) => {
+    const offset = ZONE_OFFSETS[zone];
+    return offset ? ` ${offset}` : whole;
+  });
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) return undefined;
+  return new Date(time).toISOString();
+}
+
+/** What the parser found for one item, before identity is decided. */
+export interface DraftItem extends Omit<Item, "key"> {
+  /** guid (RSS), id (Atom, JSON Feed), trimmed; undefined when absent or empty. */
+  readonly guid: string | undefined;
+}
+
+/** Short stable digest for keys: sha256, first 16 hex digits. */
+export function hashKey(...parts: readonly (string | undefined)[]): string {
+  const digest = createHash("sha256")
+    .update(JSON.stringify(parts.map((part) => part ?? "")))
+    .digest("hex");
+  return `sha256:${digest.slice(0, 16)}`;
+}
+
+export interface KeyedItems {
+  readonly items: readonly Item[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * Gives every draft its identity key: guid, else the link, else a hash of title and date.
+ * A guid that several items share identifies none of them (feeds that repeat one guid on every
+ * item exist), so those items fall back to their link or hash; the rule depends only on the
+ * current document, so keys are the same on every run while the feed keeps that shape.
+ * Identical duplicates collapse to one; different items that still collide get a hash of all
+ * their identifying fields. Document order is kept.
+ */
+export function assignKeys(allDrafts: readonly DraftItem[]): KeyedItems {
+  const notes: string[] = [];
+  const contents = new Set<string>();
+  const drafts = allDrafts.filter((draft) => {
+    const content = JSON.stringify(draft);
+    if (contents.has(content)) return false;
+    contents.add(content);
+    return true;
+  });
+  const guidCounts = countBy(drafts, (draft) => draft.guid);
+  const sharedGuids = drafts.filter((draft) => draft.guid && (guidCounts.get(draft.guid) ?? 0) > 1);
+  if (sharedGuids.length > 0) {
+    notes.push(
+      `${sharedGuids.length} items share a guid with another item; they are identified by their link instead`,
+    );
+  }
+  const candidates = drafts.map((draft) => {
+    const guid = draft.guid && guidCounts.get(draft.guid) === 1 ? draft.guid : undefined;
+    return { draft, key: guid ?? draft.link ?? hashKey(draft.title, draft.published) };
+  });
+
+  // Link or hash fallbacks can still collide (same link, or same title and date).
+  const keyCounts = countBy(candidates, (candidate) => candidate.key);
+  const seen = new Set<string>();
+  const items: Item[] = [];
+  for (const { draft, key: candidate } of candidates) {
+    const key =
+      (keyCounts.get(candidate) ?? 0) > 1
+        ? hashKey(draft.guid, draft.link, draft.title, draft.published, draft.summary)
+        : candidate;
+    // Same identifying fields, different details (e.g. categories): the first one stands.
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { guid: _guid, ...fields } = draft;
+    items.push({ key, ...fields });
+  }
+  const collapsed = allDrafts.length - items.length;
+  if (collapsed > 0) notes.push(`${collapsed} duplicate items ignored (same as another item)`);
+  return { items, notes };
+}
+
+function countBy<T>(values: readonly T[], keyOf: (value: T) => string | undefined) {
+  const counts = new Map<string, number>();
+  for (const value of values) {
+    const key = keyOf(value);
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
