@@ -5,6 +5,7 @@
  * bytes are not UTF-8. Pure; never throws: every guess it has to make is returned as a note the
  * owner can read.
  */
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 /** The text of a feed, the encoding it was read with, and one note per guess that was needed. */
@@ -156,9 +157,7 @@ function hasNonAscii(bytes: Uint8Array): boolean {
 
 /** The bytes as UTF-8, or undefined when they are not valid UTF-8. */
 function strictUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+  // isUtf8 + Buffer decoding is faster than a fatal TextDecoder (and throws nothing).
+  if (!isUtf8(bytes)) return undefined;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }

@@ -2,7 +2,6 @@
  * Where log lines go: GitHub Actions annotations and groups when running in a workflow, plain
  * lines on a terminal. The orchestrator only sees the Log interface, so tests can capture lines.
  */
-import * as core from "@actions/core";
 
 export interface Log {
   info(message: string): void;
@@ -12,8 +11,13 @@ export interface Log {
   group<T>(name: string, body: () => Promise<T>): Promise<T>;
 }
 
-/** Masks `secrets` first, so Actions prints *** wherever one would appear in a later line. */
-export function actionsLog(secrets: readonly string[]): Log {
+/**
+ * Masks `secrets` first, so Actions prints *** wherever one would appear in a later line.
+ * @actions/core is loaded here, not at the top: outside a workflow it is never needed, and it
+ * costs a noticeable share of a no-op run's start-up.
+ */
+export async function actionsLog(secrets: readonly string[]): Promise<Log> {
+  const core = await import("@actions/core");
   for (const secret of secrets) if (secret) core.setSecret(secret);
   return {
     info: (message) => core.info(message),

@@ -1,0 +1,536 @@
+/**
+ * `npm run bench`: what crieur costs, measured on the real CLI (dist/cli.js, built first) run as a
+ * child process against local feed servers and the local fake X API. Several runs per case; prints
+ * a table (median and min–max) and writes bench-results/bench-<time>.json. Cases and targets are
+ * those of issue 6. Nothing here touches the internet except `npm ci`, which reads npm's cache
+ * first (--prefer-offline).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { CLI_PATH } from "../test/support/cli.js";
+import { fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
+import { type FeedRoute, startFeedServer } from "../test/support/feed-server.js";
+import { startByteCounter } from "./bench/byte-counter.js";
+import { feedsYaml, syntheticRss } from "./bench/feeds.js";
+import { type Measured, measureNode, RSS_METHOD, type Spread, spread } from "./bench/measure.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const TRACE_IMPORTS = fileURLToPath(new URL("./bench/trace-imports.mjs", import.meta.url));
+
+/** Runs per case: enough for a stable median on a noisy 2-core runner, within five minutes. */
+const RUNS = { quick: 7, latency: 3, scale100: 3, scale1000: 2, bandwidth: 3 } as const;
+
+interface Row {
+  readonly figure: string;
+  readonly unit: "ms" | "MB" | "B" | "×" | "%" | "";
+  readonly value: Spread | number | string;
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+const rows: Row[] = [];
+const scratchDirs: string[] = [];
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  log("building dist/ …");
+  execFileSync(
+    process.execPath,
+    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
+
+  const credentials = fakeXCredentials();
+  const fakeX = await startFakeX({ credentials });
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    X_API_KEY: credentials.apiKey,
+    X_API_SECRET: credentials.apiSecret,
+    X_ACCESS_TOKEN: credentials.accessToken,
+    X_ACCESS_SECRET: credentials.accessSecret,
+    CRIEUR_X_API_URL: fakeX.url,
+  };
+  const results: Record<string, unknown> = {};
+  try {
+    results.floor = await floorCase(env);
+    results.noop = await noopCase(env, (results.floor as { wallMs: Spread }).wallMs);
+    results.bandwidth = await bandwidthCase(env);
+    results.latency = await latencyCase(env);
+    results.scale = await scaleCase(env);
+    results.startup = await startupCase(env);
+    results.footprint = await footprintCase();
+    if (fakeX.posts.length > 0)
+      throw new Error(`the fake X got ${fakeX.posts.length} posts; expected none`);
+  } finally {
+    await fakeX.close();
+    for (const dir of scratchDirs) await rm(dir, { recursive: true, force: true });
+  }
+
+  const totalSeconds = (performance.now() - started) / 1000;
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryGB: Math.round(totalmem() / 1e9),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    rssMethod: RSS_METHOD,
+  };
+  printTable(machine, totalSeconds);
+  const outDir = join(root, "bench-results");
+  await mkdir(outDir, { recursive: true });
+  const file = join(outDir, `bench-${new Date().toISOString().replaceAll(":", "-")}.json`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, totalSeconds, rows, results }, null, 2)}\n`,
+  );
+  process.stdout.write(`\nJSON: ${file}\n`);
+  if (rows.some((row) => row.met === false))
+    process.stdout.write("Some targets are not met (see ✗).\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+async function floorCase(env: Record<string, string>) {
+  log("floor: node -e 0 …");
+  const runs = await repeat(RUNS.quick, () => measureNode(["-e", "0"], { cwd: root, env }));
+  const wallMs = spread(runs.map((run) => run.wallMs));
+  rows.push({ figure: "floor: node -e 0", unit: "ms", value: wallMs });
+  return { wallMs, peakRssMB: spread(runs.map(rssMB)) };
+}
+
+/** 20 feeds answering 304: the run most scheduled runs are. */
+async function noopCase(env: Record<string, string>, floor: Spread) {
+  log("no-op: 20 feeds, all 304 …");
+  const server = await startFeedServer(etagRoutes(20, 100));
+  try {
+    const work = await workDir(feedsYaml(20, (i) => server.url(`/feed/${i}.xml`)));
+    await cli(work, env, ["run"]); // first sight: records the feeds and their ETags
+    const before = server.requests.length;
+    const runs = await repeat(RUNS.quick, () => cli(work, env, ["run"]));
+    const not304 = server.requests.slice(before).filter((request) => request.status !== 304);
+    if (not304.length > 0) throw new Error(`no-op case: ${not304.length} answers were not 304`);
+    const wallMs = spread(runs.map((run) => run.wallMs));
+    const overMs = wallMs.median - floor.median;
+    rows.push({
+      figure: "no-op run: 20 feeds, all 304",
+      unit: "ms",
+      value: wallMs,
+      target: `≤ floor + 300 ms (floor + ${Math.round(overMs)} ms)`,
+      met: overMs <= 300,
+    });
+    rows.push({ figure: "no-op run: peak RSS", unit: "MB", value: spread(runs.map(rssMB)) });
+    return { wallMs, overFloorMs: overMs, peakRssMB: spread(runs.map(rssMB)) };
+  } finally {
+    await server.close();
+  }
+}
+
+/** Wire bytes (both ways, headers included) of an unchanged second run ÷ the first run's. */
+async function bandwidthCase(env: Record<string, string>) {
+  log("bandwidth: 20 feeds, first run then unchanged runs …");
+  const server = await startFeedServer(etagRoutes(20, 100));
+  const counter = await startByteCounter(server.port);
+  try {
+    const work = await workDir(feedsYaml(20, (i) => `${counter.origin}/feed/${i}.xml`));
+    await cli(work, env, ["run"]);
+    const firstBytes = counter.bytes();
+    const secondBytes: number[] = [];
+    for (let i = 0; i < RUNS.bandwidth; i++) {
+      counter.reset();
+      await cli(work, env, ["run"]);
+      secondBytes.push(counter.bytes());
+    }
+    const second = spread(secondBytes).median;
+    const percent = (100 * second) / firstBytes;
+    rows.push({
+      figure: "bandwidth: first run (20 feeds × 100 items)",
+      unit: "B",
+      value: firstBytes,
+    });
+    rows.push({ figure: "bandwidth: unchanged second run", unit: "B", value: second });
+    rows.push({
+      figure: "bandwidth: second ÷ first",
+      unit: "%",
+      value: percent,
+      target: "≤ 5 %",
+      met: percent <= 5,
+    });
+    return { firstBytes, secondBytes, percent };
+  } finally {
+    await counter.close();
+    await server.close();
+  }
+}
+
+/** 50 feeds that each take 300 ms to answer: 15 s if fetched one after the other. */
+async function latencyCase(env: Record<string, string>) {
+  const out: Record<string, Spread> = {};
+  const server = await startFeedServer(
+    Object.fromEntries(
+      Array.from({ length: 50 }, (_, i) => [
+        `/slow/${i}.xml`,
+        { ...rssRoute(i, 20), delayMs: 300 },
+      ]),
+    ),
+  );
+  try {
+    for (const concurrency of [undefined, 32]) {
+      const label =
+        concurrency === undefined
+          ? "default fetch.concurrency"
+          : `fetch.concurrency ${concurrency}`;
+      log(`latency: 50 feeds × 300 ms, ${label} …`);
+      const work = await workDir(
+        feedsYaml(50, (i) => server.url(`/slow/${i}.xml`), concurrency ? { concurrency } : {}),
+      );
+      await cli(work, env, ["run"]);
+      const runs = await repeat(RUNS.latency, () => cli(work, env, ["run"]));
+      const wallMs = spread(runs.map((run) => run.wallMs));
+      out[concurrency === undefined ? "default" : `concurrency${concurrency}`] = wallMs;
+      rows.push({
+        figure: `latency: 50 feeds × 300 ms (${label})`,
+        unit: "ms",
+        value: wallMs,
+        ...(concurrency === undefined ? { target: "≤ 1200 ms", met: wallMs.median <= 1200 } : {}),
+      });
+    }
+    return out;
+  } finally {
+    await server.close();
+  }
+}
+
+/** 100 and 1000 feeds × 100 items, fetched in full, with state already holding every key. */
+async function scaleCase(env: Record<string, string>) {
+  log("scale: generating 1000 feeds × 100 items …");
+  const routes: Record<string, FeedRoute> = {};
+  let feedBytes = 0;
+  for (let i = 0; i < 1000; i++) {
+    const route = rssRoute(i, 100);
+    feedBytes += (route.body as Buffer).byteLength;
+    routes[`/big/${i}.xml`] = route;
+  }
+  const server = await startFeedServer(routes);
+  const sizes: Record<string, unknown> = {};
+  try {
+    for (const [feeds, runsCount] of [
+      [100, RUNS.scale100],
+      [1000, RUNS.scale1000],
+    ] as const) {
+      log(`scale: ${feeds} feeds × 100 items …`);
+      const work = await workDir(feedsYaml(feeds, (i) => server.url(`/big/${i}.xml`)));
+      const first = await cli(work, env, ["run"]); // first sight records every key
+      const state = await stateSize(join(work, "state"));
+      if (state.keys !== feeds * 100) {
+        throw new Error(`scale ${feeds}: state holds ${state.keys} keys, expected ${feeds * 100}`);
+      }
+      const runs = await repeat(runsCount, () => cli(work, env, ["run"]));
+      const wallMs = spread(runs.map((run) => run.wallMs));
+      const peakRssMB = spread(runs.map(rssMB));
+      const bytesPerKey = state.bytes / state.keys;
+      sizes[feeds] = {
+        wallMs,
+        peakRssMB,
+        firstSightWallMs: first.wallMs,
+        firstSightPeakRssMB: rssMB(first),
+        stateBytes: state.bytes,
+        stateKeys: state.keys,
+        bytesPerKey,
+        feedBytes: (feedBytes / 1000) * feeds,
+      };
+      const big = feeds === 1000;
+      rows.push({
+        figure: `scale ${feeds} feeds × 100 items: wall`,
+        unit: "ms",
+        value: wallMs,
+        ...(big ? { target: "≤ 10000 ms", met: wallMs.median <= 10_000 } : {}),
+      });
+      rows.push({
+        figure: `scale ${feeds} feeds × 100 items: peak RSS`,
+        unit: "MB",
+        value: peakRssMB,
+        ...(big ? { target: "≤ 400 MB", met: peakRssMB.max <= 400 } : {}),
+      });
+      rows.push({
+        figure: `scale ${feeds}: first sight (1 run), wall / RSS`,
+        unit: "",
+        value: `${Math.round(first.wallMs)} ms / ${rssMB(first).toFixed(0)} MB`,
+      });
+      rows.push({
+        figure: `scale ${feeds}: state bytes per key (${state.keys} keys, ${(state.bytes / 1e6).toFixed(2)} MB)`,
+        unit: "B",
+        value: bytesPerKey,
+      });
+    }
+    const small = sizes[100] as { wallMs: Spread; peakRssMB: Spread };
+    const large = sizes[1000] as { wallMs: Spread; peakRssMB: Spread };
+    const growth = large.wallMs.median / small.wallMs.median;
+    rows.push({
+      figure: "scale growth 100 → 1000 feeds (wall)",
+      unit: "×",
+      value: growth,
+      target: "≤ 11×",
+      met: growth <= 11,
+    });
+    rows.push({
+      figure: "scale growth 100 → 1000 feeds (peak RSS)",
+      unit: "×",
+      value: large.peakRssMB.median / small.peakRssMB.median,
+    });
+    return { feedBytesPerFeed: feedBytes / 1000, ...sizes, growth };
+  } finally {
+    await server.close();
+  }
+}
+
+/** `crieur check`, the bare import of the CLI, and which modules `check` and a no-op `run` load. */
+async function startupCase(env: Record<string, string>) {
+  log("startup: crieur check, imports …");
+  const server = await startFeedServer(etagRoutes(20, 10));
+  try {
+    const work = await workDir(feedsYaml(20, (i) => server.url(`/feed/${i}.xml`)));
+    const checks = await repeat(RUNS.quick, () => cli(work, env, ["check"]));
+    const checkMs = spread(checks.map((run) => run.wallMs));
+    rows.push({ figure: "startup: crieur check (20 feeds)", unit: "ms", value: checkMs });
+
+    const importScript = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(CLI_PATH).href)}); process.stdout.write(String(performance.now() - t));`;
+    const imports = await repeat(RUNS.quick, () =>
+      measureNode(["--input-type=module", "-e", importScript], { cwd: work, env }),
+    );
+    const importMs = spread(imports.map((run) => Number(run.stdout)));
+    rows.push({ figure: "startup: import dist/cli.js (in-process)", unit: "ms", value: importMs });
+
+    await cli(work, env, ["run"]); // so the traced run below is a no-op (304s)
+    const loaded: Record<string, ModulesLoaded> = {};
+    for (const command of ["check", "run"]) {
+      const list = join(work, `imports-${command}.txt`);
+      await cli(
+        work,
+        { ...env, CRIEUR_BENCH_IMPORTS: list },
+        [command],
+        ["--import", TRACE_IMPORTS],
+      );
+      loaded[command] = modulesLoaded(await readFile(list, "utf8"));
+      const summary = loaded[command] as ModulesLoaded;
+      rows.push({
+        figure: `startup: modules loaded by ${command === "run" ? "a no-op run" : "check"}`,
+        unit: "",
+        value: `${summary.files} files; packages: ${Object.keys(summary.packages).join(", ") || "none"}`,
+      });
+    }
+    return { checkMs, importMs, loaded };
+  } finally {
+    await server.close();
+  }
+}
+
+/** A production install, as the workflow would do it: npm ci --omit=dev from npm's cache. */
+async function footprintCase() {
+  log("footprint: npm ci --omit=dev into a temp dir …");
+  const dir = await scratch("crieur-bench-install-");
+  for (const file of ["package.json", "package-lock.json"]) {
+    await writeFile(join(dir, file), await readFile(join(root, file)));
+  }
+  const started = performance.now();
+  execFileSync(
+    "npm",
+    [
+      "ci",
+      "--omit=dev",
+      "--ignore-scripts",
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--prefix",
+      dir,
+    ],
+    { cwd: dir, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const installMs = performance.now() - started;
+  const lock = JSON.parse(
+    await readFile(join(dir, "node_modules", ".package-lock.json"), "utf8"),
+  ) as {
+    packages: Record<string, unknown>;
+  };
+  const packages = Object.keys(lock.packages).filter((key) =>
+    key.startsWith("node_modules/"),
+  ).length;
+  const bytes = await directoryBytes(join(dir, "node_modules"));
+  rows.push({
+    figure: "footprint: npm ci --omit=dev (from cache), 1 run",
+    unit: "ms",
+    value: installMs,
+    target: "seconds",
+    met: installMs <= 10_000,
+  });
+  rows.push({
+    figure: `footprint: node_modules (${packages} packages)`,
+    unit: "MB",
+    value: bytes / 1e6,
+  });
+  return { installMs, packages, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function rssRoute(feed: number, items: number): FeedRoute {
+  return {
+    body: Buffer.from(syntheticRss(feed, items)),
+    headers: { "content-type": "application/rss+xml; charset=utf-8" },
+  };
+}
+
+/** Routes /feed/<i>.xml with an ETag and a Last-Modified, so unchanged feeds answer 304. */
+function etagRoutes(count: number, items: number): Record<string, FeedRoute> {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      `/feed/${i}.xml`,
+      { ...rssRoute(i, items), etag: `"v1-${i}"`, lastModified: "Thu, 01 Jan 2026 00:00:00 GMT" },
+    ]),
+  );
+}
+
+async function scratch(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+async function workDir(feedsYml: string): Promise<string> {
+  const dir = await scratch("crieur-bench-");
+  await writeFile(join(dir, "feeds.yml"), feedsYml);
+  await mkdir(join(dir, "state"));
+  return dir;
+}
+
+/** Runs the CLI and insists it succeeded: figures of a failing run would mean nothing. */
+async function cli(
+  work: string,
+  env: Record<string, string>,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<Measured> {
+  const result = await measureNode([...nodeFlags, CLI_PATH, ...args], { cwd: work, env });
+  if (result.code !== 0) {
+    throw new Error(
+      `crieur ${args.join(" ")} exited with ${result.code}:\n${result.stdout.slice(-2000)}${result.stderr.slice(-2000)}`,
+    );
+  }
+  return result;
+}
+
+async function repeat<T>(times: number, once: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < times; i++) out.push(await once());
+  return out;
+}
+
+function rssMB(run: Measured): number {
+  return run.peakRssBytes / 1e6;
+}
+
+async function stateSize(dir: string): Promise<{ bytes: number; keys: number }> {
+  let bytes = 0;
+  let keys = 0;
+  for (const name of await readdir(dir)) {
+    const text = await readFile(join(dir, name), "utf8");
+    bytes += Buffer.byteLength(text);
+    const state = JSON.parse(text) as { done: object; queue: unknown[] };
+    keys += Object.keys(state.done).length + state.queue.length;
+  }
+  return { bytes, keys };
+}
+
+async function directoryBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+interface ModulesLoaded {
+  readonly files: number;
+  /** Package name → files loaded from it; crieur's own files count as "crieur". */
+  readonly packages: Record<string, number>;
+}
+
+function modulesLoaded(list: string): ModulesLoaded {
+  const files = new Set(list.split("\n").filter((line) => line.startsWith("file:")));
+  const packages: Record<string, number> = {};
+  for (const url of files) {
+    if (url.includes("/scripts/bench/")) continue;
+    const path = fileURLToPath(url);
+    const inModules = path.lastIndexOf("/node_modules/");
+    let name = "crieur";
+    if (inModules >= 0) {
+      const parts = path.slice(inModules + "/node_modules/".length).split("/");
+      name = parts[0]?.startsWith("@") ? `${parts[0]}/${parts[1]}` : (parts[0] ?? "?");
+    }
+    packages[name] = (packages[name] ?? 0) + 1;
+  }
+  const count = Object.values(packages).reduce((sum, n) => sum + n, 0);
+  return { files: count, packages };
+}
+
+function printTable(machine: Record<string, string | number>, totalSeconds: number): void {
+  const format = (value: number, unit: Row["unit"]): string => {
+    if (unit === "ms") return `${Math.round(value)} ms`;
+    if (unit === "MB") return `${value.toFixed(1)} MB`;
+    if (unit === "B") return `${Math.round(value)} B`;
+    if (unit === "×") return `${value.toFixed(2)}×`;
+    if (unit === "%") return `${value.toFixed(2)} %`;
+    return String(value);
+  };
+  const lines = rows.map((row) => {
+    let median: string;
+    let range = "";
+    if (typeof row.value === "string") median = row.value;
+    else if (typeof row.value === "number") median = format(row.value, row.unit);
+    else {
+      median = format(row.value.median, row.unit);
+      range = `${format(row.value.min, row.unit)} – ${format(row.value.max, row.unit)} (n=${row.value.samples.length})`;
+    }
+    const verdict = row.met === undefined ? "" : row.met ? "✓" : "✗";
+    return [row.figure, median, range, row.target ? `${verdict} ${row.target}` : ""];
+  });
+  const header = ["figure", "median", "min – max", "target"];
+  const widths = header.map((title, column) =>
+    Math.min(
+      60,
+      Math.max(
+        title.length,
+        ...lines
+          .filter((line) => (line[1] ?? "").length < 60)
+          .map((line) => (line[column] ?? "").length),
+      ),
+    ),
+  );
+  const render = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join(" │ ")
+      .trimEnd();
+  process.stdout.write(
+    `\ncrieur bench — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}; peak RSS via ${machine.rssMethod}; ${totalSeconds.toFixed(0)} s in all\n\n`,
+  );
+  process.stdout.write(
+    `${render(header)}\n${widths.map((width) => "─".repeat(width)).join("─┼─")}\n`,
+  );
+  for (const line of lines) process.stdout.write(`${render(line)}\n`);
+}
+
+await main();
