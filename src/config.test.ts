@@ -44,7 +44,14 @@ describe("parseConfig: valid files", () => {
         },
       ],
       limits: { maxPostsPerRun: 3 },
-      fetch: { timeoutMs: 20_000, maxBytes: 5_000_000, maxRedirects: 5, concurrency: 8 },
+      cost: { prices: { perPostUSD: 0.015, perPostWithUrlUSD: 0.2 } },
+      fetch: {
+        timeoutMs: 20_000,
+        maxBytes: 5_000_000,
+        maxRedirects: 5,
+        concurrency: 8,
+        alertAfterMs: 86_400_000,
+      },
     });
   });
 
@@ -103,7 +110,81 @@ describe("parseConfig: valid files", () => {
       maxBytes: 10_000,
       maxRedirects: 0,
       concurrency: 32,
+      alertAfterMs: 24 * 3_600_000,
     });
+  });
+
+  it("reads daily limits, maxAge, posting hours, cost and the feed alert threshold", () => {
+    const config = parseConfig(
+      yaml(
+        "defaults:",
+        "  maxPostsPerDay: 8",
+        '  maxAge: "7d"',
+        "limits:",
+        "  maxPostsPerDay: 20",
+        "  postingHours:",
+        '    from: "08:00"',
+        '    to: "21:00"',
+        "    timeZone: Europe/Paris",
+        "fetch:",
+        "  alertAfterHours: 48",
+        "cost:",
+        "  pricePerPostUSD: 0.01",
+        "  monthlyBudgetUSD: 5",
+        "feeds:",
+        "  - id: agenda",
+        "    url: https://example.org/a.xml",
+        '    maxAge: "36h"',
+        "  - id: blog",
+        "    url: https://example.org/b.xml",
+        "    maxPostsPerDay: 2",
+      ),
+      "feeds.yml",
+    );
+    expect(config.feeds.map((feed) => [feed.maxPostsPerDay, feed.maxAgeMs])).toEqual([
+      [8, 36 * 3_600_000],
+      [2, 7 * 24 * 3_600_000],
+    ]);
+    expect(config.limits).toEqual({
+      maxPostsPerRun: 3,
+      maxPostsPerDay: 20,
+      postingHours: { from: "08:00", to: "21:00", timeZone: "Europe/Paris" },
+    });
+    expect(config.cost).toEqual({
+      prices: { perPostUSD: 0.01, perPostWithUrlUSD: 0.2 },
+      monthlyBudgetUSD: 5,
+    });
+    expect(config.fetch.alertAfterMs).toBe(48 * 3_600_000);
+  });
+
+  it.each([
+    ['  maxAge: "7 days"', "defaults.maxAge"],
+    ['  maxAge: "0d"', "defaults.maxAge"],
+    ["  maxPostsPerDay: -1", "defaults.maxPostsPerDay"],
+  ])("rejects %s", (line, path) => {
+    expect(() =>
+      parseConfig(
+        yaml("defaults:", line, "feeds:", "  - id: a", "    url: https://e.org/f"),
+        "f.yml",
+      ),
+    ).toThrow(path);
+  });
+
+  it.each([
+    ['"08:00"', "Europe/Pariss", "limits.postingHours.timeZone"],
+    ['"8h"', "Europe/Paris", "limits.postingHours.from"],
+  ])("rejects posting hours from %s in %s", (from, zone, path) => {
+    const text = yaml(
+      "limits:",
+      "  postingHours:",
+      `    from: ${from}`,
+      '    to: "21:00"',
+      `    timeZone: ${zone}`,
+      "feeds:",
+      "  - id: a",
+      "    url: https://e.org/f",
+    );
+    expect(() => parseConfig(text, "f.yml")).toThrow(path);
   });
 
   it.each([
@@ -329,7 +410,7 @@ describe("parseConfig: each problem with its line and path", () => {
       [...ONE_FEED, "    timeoutSeconds: 5"],
       4,
       "feeds[0].timeoutSeconds",
-      "unknown key; expected one of: id, url, name, template, maxPostsPerRun, firstRunPosts, hashtags",
+      "unknown key; expected one of: id, url, name, template, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge",
     ],
     // Templates
     [

@@ -17,7 +17,9 @@ import {
   type YAMLError,
 } from "yaml";
 import { z } from "zod";
+import { DEFAULT_PRICES, type Prices } from "./cost.js";
 import { UsageError } from "./errors.js";
+import { CLOCK_TIME, isValidTimeZone, type PostingHours } from "./posting-hours.js";
 
 /** Placeholders a template may use, e.g. "{title} {link}". */
 export const TEMPLATE_FIELDS = [
@@ -40,18 +42,34 @@ export interface FeedConfig {
   readonly maxPostsPerRun: number;
   readonly firstRunPosts: number;
   readonly hashtags: readonly string[];
+  /** Most posts in any 24 hours for this feed; unlimited when absent. */
+  readonly maxPostsPerDay?: number;
+  /** Items older than this (by publication date, else by when they were queued) are dropped. */
+  readonly maxAgeMs?: number;
 }
 
 export interface Config {
   /** The file name as given, for messages. */
   readonly file: string;
   readonly feeds: readonly FeedConfig[];
-  readonly limits: { readonly maxPostsPerRun: number };
+  readonly limits: {
+    readonly maxPostsPerRun: number;
+    /** Most posts in any 24 hours, all feeds together; unlimited when absent. */
+    readonly maxPostsPerDay?: number;
+    readonly postingHours?: PostingHours;
+  };
+  readonly cost: {
+    readonly prices: Prices;
+    /** Posting stops for the rest of the month once the month's estimated cost reaches it. */
+    readonly monthlyBudgetUSD?: number;
+  };
   readonly fetch: {
     readonly timeoutMs: number;
     readonly maxBytes: number;
     readonly maxRedirects: number;
     readonly concurrency: number;
+    /** A feed failing for longer than this makes the run fail (exit 1). */
+    readonly alertAfterMs: number;
   };
 }
 
@@ -162,6 +180,34 @@ const hashtags = z.array(hashtag, expecting(`a list of words, such as [museum, a
 
 const TEMPLATE_HELP = `Placeholders: ${ALLOWED_PLACEHOLDERS}.`;
 
+const DURATION = /^([1-9]\d{0,3})(h|d)$/;
+const maxAge = z
+  .string(expecting(`a duration such as "36h" or "7d"`))
+  .regex(DURATION, expecting(`a duration such as "36h" or "7d" (hours or days)`))
+  .describe(
+    'Items older than this when their turn comes are dropped instead of posted late, e.g. "7d" or "36h".',
+  );
+const maxPostsPerDay = wholeNumber(0, 1000);
+const clockTime = z
+  .string(expecting(`a time such as "08:00"`))
+  .regex(CLOCK_TIME, expecting(`a 24-hour time such as "08:00" or "21:30"`));
+const postingHoursSchema = z
+  .strictObject(
+    {
+      from: clockTime.describe('First minute posts may go out, e.g. "08:00".'),
+      to: clockTime.describe('Posts stop at this time, e.g. "21:00".'),
+      timeZone: z
+        .string(expecting(`a time zone such as "Europe/Paris"`))
+        .refine(isValidTimeZone, expecting(`a time zone name such as "Europe/Paris"`))
+        .describe('Time zone of from and to, e.g. "Europe/Paris".'),
+    },
+    expecting("'from:', 'to:' and 'timeZone:' lines"),
+  )
+  .describe("Posts go out only between these times; outside them, items wait.");
+const dollars = z
+  .number(expecting("an amount in US dollars, such as 0.015"))
+  .min(0, expecting("an amount of 0 or more"));
+
 const defaultsSchema = z
   .strictObject(
     {
@@ -177,6 +223,10 @@ const defaultsSchema = z
       hashtags: hashtags
         .describe("Words, without '#', that {hashtags} turns into hashtags.")
         .default([]),
+      maxPostsPerDay: maxPostsPerDay
+        .describe("Most posts per feed in any 24 hours; the rest wait. Default: no limit.")
+        .optional(),
+      maxAge: maxAge.optional(),
     },
     expecting("settings written as 'key: value' lines under 'defaults:'"),
   )
@@ -189,6 +239,10 @@ const limitsSchema = z
       maxPostsPerRun: wholeNumber(0, 50)
         .describe("Most posts in one run, all feeds together.")
         .default(3),
+      maxPostsPerDay: maxPostsPerDay
+        .describe("Most posts in any 24 hours, all feeds together. Default: no limit.")
+        .optional(),
+      postingHours: postingHoursSchema.optional(),
     },
     expecting("settings written as 'key: value' lines under 'limits:'"),
   )
@@ -210,10 +264,33 @@ const fetchSchema = z
       concurrency: wholeNumber(1, 32)
         .describe("How many feeds to download at the same time.")
         .default(8),
+      alertAfterHours: wholeNumber(1, 720)
+        .describe(
+          "A feed failing for longer than this many hours makes the run fail, so GitHub notifies you.",
+        )
+        .default(24),
     },
     expecting("settings written as 'key: value' lines under 'fetch:'"),
   )
   .describe("How feeds are downloaded.")
+  .prefault({});
+
+const costSchema = z
+  .strictObject(
+    {
+      pricePerPostUSD: dollars
+        .describe("What X bills per post without a link, in US dollars.")
+        .default(DEFAULT_PRICES.perPostUSD),
+      pricePerPostWithUrlUSD: dollars
+        .describe("What X bills per post containing a link, in US dollars.")
+        .default(DEFAULT_PRICES.perPostWithUrlUSD),
+      monthlyBudgetUSD: dollars
+        .describe("Posting stops for the rest of the month once the estimated cost reaches this.")
+        .optional(),
+    },
+    expecting("settings written as 'key: value' lines under 'cost:'"),
+  )
+  .describe("What posting costs on X, for the estimate in each run's summary.")
   .prefault({});
 
 const feedSchema = z
@@ -254,6 +331,10 @@ const feedSchema = z
       hashtags: hashtags
         .describe("This feed's hashtag words, without '#', instead of defaults.hashtags.")
         .optional(),
+      maxPostsPerDay: maxPostsPerDay
+        .describe("This feed's most posts in any 24 hours, instead of defaults.maxPostsPerDay.")
+        .optional(),
+      maxAge: maxAge.optional(),
     },
     expecting("a feed with at least 'id:' and 'url:'"),
   )
@@ -266,6 +347,7 @@ export const feedsFileSchema = z
       defaults: defaultsSchema,
       limits: limitsSchema,
       fetch: fetchSchema,
+      cost: costSchema,
       feeds: z
         .array(feedSchema, expecting("a list of feeds, each starting with '- id:'"))
         .min(1, expecting("at least one feed"))
@@ -373,15 +455,41 @@ function resolve(parsed: FeedsFile, file: string): Config {
       maxPostsPerRun: feed.maxPostsPerRun ?? defaults.maxPostsPerRun,
       firstRunPosts: feed.firstRunPosts ?? defaults.firstRunPosts,
       hashtags: feed.hashtags ?? defaults.hashtags,
+      ...optional("maxPostsPerDay", feed.maxPostsPerDay ?? defaults.maxPostsPerDay),
+      ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
     })),
-    limits: { maxPostsPerRun: parsed.limits.maxPostsPerRun },
+    limits: {
+      maxPostsPerRun: parsed.limits.maxPostsPerRun,
+      ...optional("maxPostsPerDay", parsed.limits.maxPostsPerDay),
+      ...optional("postingHours", parsed.limits.postingHours),
+    },
+    cost: {
+      prices: {
+        perPostUSD: parsed.cost.pricePerPostUSD,
+        perPostWithUrlUSD: parsed.cost.pricePerPostWithUrlUSD,
+      },
+      ...optional("monthlyBudgetUSD", parsed.cost.monthlyBudgetUSD),
+    },
     fetch: {
       timeoutMs: parsed.fetch.timeoutSeconds * 1000,
       maxBytes: parsed.fetch.maxBytes,
       maxRedirects: parsed.fetch.maxRedirects,
       concurrency: parsed.fetch.concurrency,
+      alertAfterMs: parsed.fetch.alertAfterHours * 3_600_000,
     },
   };
+}
+
+/** `{ key: value }`, or nothing when the value is absent (exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+/** "36h" or "7d" → milliseconds. */
+function durationMs(text: string | undefined): number | undefined {
+  const match = text === undefined ? null : DURATION.exec(text);
+  if (!match) return undefined;
+  return Number(match[1]) * (match[2] === "d" ? 86_400_000 : 3_600_000);
 }
 
 /** What to do about a YAML syntax error, in words for someone who rarely writes YAML. */

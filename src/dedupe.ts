@@ -49,13 +49,15 @@ export function dedupeItems(
   now: Date,
 ): DedupeResult {
   const at = now.toISOString();
-  const base = previous ?? emptyState(settings.feedId);
+  // A feed that failed before its first fetch has a state, but this is still its first sight.
+  const firstSight = !previous || previous.neverFetched === true;
+  const { neverFetched: _first, ...base } = previous ?? emptyState(settings.feedId);
   const ordered = oldestFirst(items);
   const fresh = ordered.filter((item) => !knowsKey(base, item.key));
 
   let toQueue = fresh;
   let recordedAsSeen: Item[] = [];
-  if (!previous) {
+  if (firstSight) {
     const postable = Math.min(settings.firstRunPosts, fresh.length);
     toQueue = fresh.slice(fresh.length - postable);
     recordedAsSeen = fresh.slice(0, fresh.length - postable);
@@ -77,19 +79,27 @@ export function dedupeItems(
       ...base,
       validators,
       queue,
-      done: pruneDone(done, new Set(current.keys())),
+      done: pruneDone(done, new Set(current.keys()), now),
     },
-    firstSight: !previous,
+    firstSight,
     queued: toQueue,
     recordedAsSeen,
   };
 }
 
+/** Posts of the last 24 hours are never pruned: the rolling maxPostsPerDay counts them. */
+const KEEP_POSTS_MS = 24 * 60 * 60 * 1000;
+
 function pruneDone(
   done: Record<string, Outcome>,
   inFeed: ReadonlySet<string>,
+  now: Date,
 ): Record<string, Outcome> {
-  const beyondFeed = Object.keys(done).filter((key) => !inFeed.has(key));
+  const recent = new Date(now.getTime() - KEEP_POSTS_MS).toISOString();
+  const beyondFeed = Object.keys(done).filter(
+    (key) =>
+      !inFeed.has(key) && !(done[key]?.status === "posted" && (done[key]?.at ?? "") >= recent),
+  );
   if (beyondFeed.length <= RETAINED_RECORDS_BEYOND_FEED) return done;
   const dropped = beyondFeed
     .sort((a, b) => (done[b]?.at ?? "").localeCompare(done[a]?.at ?? "") || a.localeCompare(b))

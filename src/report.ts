@@ -15,6 +15,10 @@ export interface FeedReport {
   readonly url: string;
   fetch: "fetched" | "not-modified" | "failed";
   error?: string;
+  /** Set while the feed fails: since when (ISO), and whether that is longer than the threshold. */
+  failing?: { readonly since: string; readonly alert: boolean };
+  /** The feed works again after failing since this time (said once). */
+  recoveredFrom?: string;
   firstSight: boolean;
   /** Items queued by this run's fetch. */
   newItems: number;
@@ -23,6 +27,8 @@ export interface FeedReport {
   readonly notes: string[];
   readonly posted: PostReport[];
   readonly failed: { readonly title: string; readonly reason: string }[];
+  /** Items not posted on purpose, e.g. older than maxAge when their turn came. */
+  readonly dropped: { readonly title: string; readonly reason: string }[];
   /** Items still waiting after this run. */
   queued: number;
 }
@@ -33,7 +39,50 @@ export interface RunReport {
   readonly feeds: FeedReport[];
   /** Things the owner must fix; any of them makes the run exit with code 1. */
   readonly problems: string[];
-  stoppedPosting?: { readonly reason: string; readonly kind: string; readonly resumeAt?: string };
+  /** Why posting stopped (or never started) in this run, and when it resumes. */
+  stoppedPosting?: { readonly reason: string; readonly kind: StopKind; readonly resumeAt?: string };
+  /** Limits that held items back in this run, as sentences. */
+  readonly notices: string[];
+  /** This month's posts and their estimated cost, all feeds together. */
+  cost?: CostReport;
+}
+
+export type StopKind =
+  | "rate-limited"
+  | "auth"
+  | "transient"
+  | "posting-hours"
+  | "monthly-budget"
+  | "daily-limit"
+  | "state";
+
+export interface CostReport {
+  /** "2026-11" (UTC). */
+  readonly month: string;
+  readonly posts: number;
+  readonly postsWithUrl: number;
+  readonly estimatedUSD: number;
+  readonly budgetUSD?: number;
+}
+
+/** "3 posts this month (2 with a link), about $0.42 of $5.00" */
+export function costLine(cost: CostReport): string {
+  const budget =
+    cost.budgetUSD === undefined ? "" : ` of the ${usd(cost.budgetUSD)} monthly budget`;
+  return (
+    `${plural(cost.posts, "post")} in ${cost.month} (${cost.postsWithUrl} with a link): ` +
+    `about ${usd(cost.estimatedUSD)}${budget} at X's per-post prices.`
+  );
+}
+
+/** What the owner reads when posting stopped: the reason, and when it resumes. */
+export function stoppedLine(stop: NonNullable<RunReport["stoppedPosting"]>): string {
+  const resume = stop.resumeAt ? ` Posting resumes after ${stop.resumeAt}.` : "";
+  return `Posting stopped: ${stop.reason}${resume}`;
+}
+
+function usd(amount: number): string {
+  return `$${amount.toFixed(2)}`;
 }
 
 export function plural(count: number, noun: string): string {
@@ -53,8 +102,19 @@ export function summaryLine(report: RunReport): string {
   return (
     `${report.feeds.length} feeds: ${total((feed) => feed.newItems)} new, ${posted} ${verb}, ` +
     `${total((feed) => feed.queued)} queued, ${total((feed) => feed.failed.length)} failed, ` +
+    `${total((feed) => feed.dropped.length)} dropped, ` +
     `${report.feeds.filter((feed) => feed.fetch === "failed").length} feeds unreadable.`
   );
+}
+
+/** The closing log lines: the totals, then why posting stopped, limits hit, and the cost. */
+export function closingLines(report: RunReport): string[] {
+  return [
+    summaryLine(report),
+    ...(report.stoppedPosting ? [stoppedLine(report.stoppedPosting)] : []),
+    ...report.notices,
+    ...(report.cost && !report.dryRun ? [costLine(report.cost)] : []),
+  ];
 }
 
 /** The job summary, as HTML (GitHub renders it; feed text is escaped, it is not ours). */
@@ -67,34 +127,38 @@ export function summaryHtml(report: RunReport): string {
           : escapeHtml(post.title),
       )
       .join("<br>");
+    const since = feed.failing
+      ? ` (failing since ${escapeHtml(feed.failing.since)}${feed.failing.alert ? ": needs your attention" : ""})`
+      : "";
     const status =
       feed.fetch === "failed"
-        ? `⚠️ ${escapeHtml(feed.error ?? "failed")}`
-        : feed.firstSight
-          ? `first run: ${feed.recordedAsSeen} recorded, not posted`
-          : feed.fetch === "not-modified"
-            ? "not modified"
-            : "ok";
-    const failed = feed.failed
+        ? `${feed.failing?.alert ? "❌" : "⚠️"} ${escapeHtml(feed.error ?? "failed")}${since}`
+        : feed.recoveredFrom
+          ? `✅ works again (was failing since ${escapeHtml(feed.recoveredFrom)})`
+          : feed.firstSight
+            ? `first run: ${feed.recordedAsSeen} recorded, not posted`
+            : feed.fetch === "not-modified"
+              ? "not modified"
+              : "ok";
+    const failed = [...feed.failed, ...feed.dropped]
       .map((entry) => `${escapeHtml(entry.title)}: ${escapeHtml(entry.reason)}`)
       .join("<br>");
-    return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.failed.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
+    return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.failed.length + feed.dropped.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
   });
   const heading = report.dryRun ? "crieur — dry run (nothing posted)" : "crieur run";
   const parts = [`<h2>${heading}</h2>`, `<p>${escapeHtml(summaryLine(report))}</p>`];
   if (report.stoppedPosting) {
-    const resume = report.stoppedPosting.resumeAt
-      ? ` Posting resumes after ${escapeHtml(report.stoppedPosting.resumeAt)}.`
-      : "";
-    parts.push(`<p>⏸️ Posting stopped: ${escapeHtml(report.stoppedPosting.reason)}${resume}</p>`);
+    parts.push(`<p>⏸️ ${escapeHtml(stoppedLine(report.stoppedPosting))}</p>`);
   }
+  for (const notice of report.notices) parts.push(`<p>⏳ ${escapeHtml(notice)}</p>`);
+  if (report.cost && !report.dryRun) parts.push(`<p>💶 ${escapeHtml(costLine(report.cost))}</p>`);
   if (report.problems.length > 0) {
     parts.push(
       `<h3>Needs your attention</h3><ul>${report.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("")}</ul>`,
     );
   }
   parts.push(
-    "<table><tr><th>Feed</th><th>Status</th><th>New</th><th>Posted</th><th>Queued</th><th>Failed</th></tr>",
+    "<table><tr><th>Feed</th><th>Status</th><th>New</th><th>Posted</th><th>Queued</th><th>Failed or dropped</th></tr>",
     ...rows,
     "</table>",
   );

@@ -3,24 +3,41 @@
  * save state → report. It reads top to bottom; every side effect comes in through `RunDeps`.
  *
  * Guarantees: state is saved before and after every post (a crash never reposts); one feed's
- * failure never stops the others; items over a cap stay queued; nothing is written in a dry run.
+ * failure never stops the others; items over a cap or outside the posting hours stay queued; a
+ * rate limit is remembered so later runs do not even try before it resets; nothing is written in
+ * a dry run.
  */
 import pLimit from "p-limit";
-import { planPosts } from "./budget.js";
+import { DAY_MS, dayWindowOpensAt, planPosts, tooOld } from "./budget.js";
 import { ComposeError, composePost } from "./compose.js";
 import type { Config, FeedConfig } from "./config.js";
+import { containsUrl, costOf, priceOf, startOfNextMonth } from "./cost.js";
 import { dedupeItems } from "./dedupe.js";
+import { recordFailure, recordSuccess } from "./feed-health.js";
 import type { FetchResult } from "./fetch.js";
 import type { ParsedFeed } from "./item.js";
 import type { Log } from "./log.js";
 import { parseFeed } from "./parse.js";
+import { describePostingHours, isWithinPostingHours, nextOpening } from "./posting-hours.js";
 import { PublishError, type Publisher } from "./publish.js";
-import { type FeedReport, type PostReport, plural, type RunReport } from "./report.js";
 import {
+  type CostReport,
+  type FeedReport,
+  type PostReport,
+  plural,
+  type RunReport,
+  stoppedLine,
+} from "./report.js";
+import {
+  dropQueued,
   type FeedState,
   failPost,
   finishPost,
+  lastPostAt,
+  monthOf,
+  postTimesSince,
   requeuePost,
+  STATE_VERSION,
   type StateStore,
   startPost,
   type Validators,
@@ -65,6 +82,7 @@ export async function run(
     startedAt: deps.now().toISOString(),
     feeds: [],
     problems: [],
+    notices: [],
   };
 
   const limit = pLimit(config.fetch.concurrency);
@@ -74,19 +92,21 @@ export async function run(
   for (const [index, feed] of feeds.entries()) {
     const outcome = fetched[index] as Awaited<ReturnType<typeof loadAndFetch>>;
     const feedRun = await deps.log.group(`Feed '${feed.id}' (${feed.url})`, () =>
-      recordFeed(feed, outcome, deps, dryRun),
+      recordFeed(feed, outcome, config, deps, dryRun, report),
     );
     report.feeds.push(feedRun.report);
-    if (feedRun.report.error) report.problems.push(`Feed '${feed.id}': ${feedRun.report.error}`);
     runs.push(feedRun);
   }
+  // Budgets and cost are account-wide: feeds left out by --feed still count.
+  const others = await loadOthers(config, feeds, deps);
 
   await deps.log.group(dryRun ? "Posts (dry run: nothing is sent)" : "Posts", () =>
-    postQueued(runs, config, deps, report),
+    postQueued(runs, others, config, deps, report),
   );
   for (const feedRun of runs) {
     feedRun.report.queued = feedRun.state?.queue.length ?? 0;
   }
+  report.cost = costReport(runs, others, config, deps.now());
   return report;
 }
 
@@ -97,7 +117,13 @@ type FetchOutcome =
       readonly result: FetchResult;
       readonly parsed: ParsedFeed | undefined;
     }
-  | { readonly ok: false; readonly state: FeedState | undefined; readonly error: string };
+  | {
+      readonly ok: false;
+      /** "state": the state file is unreadable (the owner must fix it); "fetch": the feed failed. */
+      readonly stage: "state" | "fetch";
+      readonly state: FeedState | undefined;
+      readonly error: string;
+    };
 
 /** The I/O half of a feed's turn, run in parallel with the other feeds'. */
 async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutcome> {
@@ -106,22 +132,24 @@ async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutco
     state = await deps.store.load(feed.id);
   } catch (error) {
     // Without readable state every item would look new: skip the feed rather than repost.
-    return { ok: false, state: undefined, error: messageOf(error) };
+    return { ok: false, stage: "state", state: undefined, error: messageOf(error) };
   }
   try {
     const result = await deps.fetchFeed(feed.url, state?.validators ?? {});
     const parsed = result.kind === "fetched" ? await parseFeed(result.text, result.url) : undefined;
     return { ok: true, state, result, parsed };
   } catch (error) {
-    return { ok: false, state, error: messageOf(error) };
+    return { ok: false, stage: "fetch", state, error: messageOf(error) };
   }
 }
 
 async function recordFeed(
   feed: FeedConfig,
   outcome: FetchOutcome,
+  config: Config,
   deps: RunDeps,
   dryRun: boolean,
+  runReport: RunReport,
 ): Promise<FeedRun> {
   const report: FeedReport = {
     feedId: feed.id,
@@ -134,17 +162,45 @@ async function recordFeed(
     notes: [],
     posted: [],
     failed: [],
+    dropped: [],
     queued: 0,
   };
-  if (!outcome.ok) {
+  if (!outcome.ok && outcome.stage === "state") {
     report.error = outcome.error;
     deps.log.warning(`Feed '${feed.id}' skipped: ${outcome.error}`);
-    return { feed, state: outcome.state, report };
+    runReport.problems.push(`Feed '${feed.id}': ${outcome.error}`);
+    return { feed, state: undefined, report };
+  }
+  if (!outcome.ok) {
+    report.error = outcome.error;
+    const failing = recordFailure(outcome.state, feed.id, deps.now(), config.fetch.alertAfterMs);
+    if (!dryRun && failing.state !== outcome.state) await deps.store.save(failing.state);
+    if (failing.health.kind === "failing") {
+      report.failing = { since: failing.health.failingSince, alert: failing.health.alert };
+      if (failing.health.alert) {
+        runReport.problems.push(
+          `Feed '${feed.id}' has been failing since ${failing.health.failingSince} (longer than ` +
+            `${config.fetch.alertAfterMs / 3_600_000} hours): ${outcome.error} Check that ${feed.url} ` +
+            `still works in a browser, and fix or remove the feed in ${config.file}.`,
+        );
+      }
+    }
+    deps.log.warning(`Feed '${feed.id}' skipped: ${outcome.error}`);
+    return { feed, state: failing.state, report };
+  }
+
+  const healthy = recordSuccess(outcome.state);
+  if (healthy.health.kind === "recovered") {
+    report.recoveredFrom = healthy.health.failingSince;
+    deps.log.info(`Feed '${feed.id}' works again (it was failing since ${report.recoveredFrom}).`);
   }
   if (outcome.result.kind === "not-modified" || !outcome.parsed) {
     report.fetch = "not-modified";
     deps.log.info("Not modified since the last run (HTTP 304): nothing new.");
-    return { feed, state: outcome.state, report };
+    if (!dryRun && healthy.state && healthy.state !== outcome.state) {
+      await deps.store.save(healthy.state);
+    }
+    return { feed, state: healthy.state, report };
   }
 
   report.fetch = "fetched";
@@ -154,7 +210,7 @@ async function recordFeed(
   deps.log.info(`Fetched ${plural(parsed.items.length, "item")} (${result.bytes} bytes).`);
 
   const deduped = dedupeItems(
-    outcome.state,
+    healthy.state,
     { feedId: feed.id, firstRunPosts: feed.firstRunPosts },
     parsed.items,
     result.validators,
@@ -176,13 +232,43 @@ async function recordFeed(
   return { feed, state: deduped.state, report };
 }
 
+/** States of configured feeds outside this run (--feed), read only for account-wide totals. */
+async function loadOthers(
+  config: Config,
+  inRun: readonly FeedConfig[],
+  deps: RunDeps,
+): Promise<FeedState[]> {
+  const others = config.feeds.filter((feed) => !inRun.includes(feed));
+  const states = await Promise.all(
+    others.map((feed) => deps.store.load(feed.id).catch(() => undefined)),
+  );
+  return states.filter((state): state is FeedState => state !== undefined);
+}
+
 async function postQueued(
   runs: readonly FeedRun[],
+  others: readonly FeedState[],
   config: Config,
   deps: RunDeps,
   report: RunReport,
 ): Promise<void> {
+  const live = deps.publisher !== undefined;
   const byId = new Map(runs.map((feedRun) => [feedRun.feed.id, feedRun]));
+  const allStates = () => [
+    ...runs.flatMap((feedRun) => (feedRun.state ? [feedRun.state] : [])),
+    ...others,
+  ];
+
+  await dropTooOld(runs, deps);
+
+  // In a dry run (a preview) the gates below are skipped: it shows what goes out next.
+  const stop = live ? await postingGate(config, allStates(), deps) : undefined;
+  if (stop) {
+    report.stoppedPosting = stop;
+    deps.log.warning(stoppedLine(stop));
+    if (stop.kind === "state") report.problems.push(stop.reason);
+    return;
+  }
 
   for (const feedRun of runs) {
     if (feedRun.state?.pending && !report.stoppedPosting) {
@@ -190,26 +276,58 @@ async function postQueued(
     }
   }
 
-  const plan = planPosts(
-    runs.flatMap((feedRun) =>
-      feedRun.state
-        ? [
-            {
-              feedId: feedRun.feed.id,
-              maxPostsPerRun: feedRun.feed.maxPostsPerRun,
-              queue: feedRun.state.queue,
-            },
-          ]
-        : [],
-    ),
-    config.limits.maxPostsPerRun,
-  );
-  const waiting = runs.reduce((total, feedRun) => total + (feedRun.state?.queue.length ?? 0), 0);
+  const now = deps.now();
+  const dayStart = new Date(now.getTime() - DAY_MS);
+  const postTimes = (state: FeedState) => postTimesSince(state, dayStart);
+  const globalTimes = allStates().flatMap(postTimes);
+  const remainingToday =
+    config.limits.maxPostsPerDay === undefined
+      ? Number.POSITIVE_INFINITY
+      : Math.max(0, config.limits.maxPostsPerDay - globalTimes.length);
+
+  const queues = runs.flatMap((feedRun) => {
+    const state = feedRun.state;
+    if (!state) return [];
+    const times = postTimes(state);
+    const feedRemaining =
+      feedRun.feed.maxPostsPerDay === undefined
+        ? undefined
+        : Math.max(0, feedRun.feed.maxPostsPerDay - times.length);
+    if (feedRemaining === 0 && state.queue.length > 0) {
+      const opens = dayWindowOpensAt(times);
+      report.notices.push(
+        `Feed '${feedRun.feed.id}' reached its maxPostsPerDay (${feedRun.feed.maxPostsPerDay} in 24 hours); ` +
+          `${plural(state.queue.length, "item")} wait${opens ? ` until after ${opens.toISOString()}` : ""}.`,
+      );
+    }
+    const last = lastPostAt(state);
+    return [
+      {
+        feedId: feedRun.feed.id,
+        maxPostsPerRun: feedRun.feed.maxPostsPerRun,
+        queue: state.queue,
+        ...(feedRemaining === undefined ? {} : { remainingToday: feedRemaining }),
+        ...(last === undefined ? {} : { lastPostAt: last }),
+      },
+    ];
+  });
+  const plan = planPosts(queues, config.limits.maxPostsPerRun, live ? remainingToday : Infinity);
+  const waiting = queues.reduce((total, queue) => total + queue.queue.length, 0);
+  if (live && remainingToday === 0 && waiting > 0) {
+    const opens = dayWindowOpensAt(globalTimes);
+    report.stoppedPosting = {
+      kind: "daily-limit",
+      reason: `limits.maxPostsPerDay (${config.limits.maxPostsPerDay} posts in 24 hours, all feeds) is reached; ${plural(waiting, "item")} wait.`,
+      ...(opens ? { resumeAt: opens.toISOString() } : {}),
+    };
+    deps.log.info(stoppedLine(report.stoppedPosting));
+  }
   if (waiting === 0) deps.log.info("Nothing to post.");
   else if (plan.length < waiting) {
     deps.log.info(
       `${waiting} items wait; ${plan.length} go out in this run (limits.maxPostsPerRun ` +
-        `${config.limits.maxPostsPerRun} and each feed's maxPostsPerRun); the rest wait for later runs.`,
+        `${config.limits.maxPostsPerRun}, the daily limits and each feed's maxPostsPerRun); ` +
+        "the rest wait for later runs.",
     );
   }
 
@@ -253,6 +371,17 @@ async function postQueued(
       }
       continue;
     }
+    const overBudget = monthlyBudgetStop(
+      config,
+      allStates(),
+      deps.now(),
+      priceOf(text, config.cost.prices),
+    );
+    if (overBudget) {
+      report.stoppedPosting = overBudget;
+      deps.log.warning(stoppedLine(overBudget));
+      break;
+    }
     await save(
       feedRun,
       startPost(feedRun.state, planned.key, text, deps.publisher.network, deps.now()),
@@ -260,6 +389,113 @@ async function postQueued(
     );
     await sendPending(feedRun, deps, report);
   }
+}
+
+/** Items older than their feed's maxAge are dropped with a reason instead of posted late. */
+async function dropTooOld(runs: readonly FeedRun[], deps: RunDeps): Promise<void> {
+  const now = deps.now();
+  for (const feedRun of runs) {
+    const state = feedRun.state;
+    if (!state || feedRun.feed.maxAgeMs === undefined) continue;
+    const old = tooOld(state.queue, feedRun.feed.maxAgeMs, now);
+    if (old.length === 0) continue;
+    let next = state;
+    const hours = Math.round(feedRun.feed.maxAgeMs / 3_600_000);
+    for (const queued of old) {
+      const since = queued.item.published ?? queued.queuedAt;
+      const reason = `not posted: older than maxAge (${hours} hours) when its turn came (dated ${since})`;
+      deps.log.info(`Feed '${feedRun.feed.id}': "${queued.item.title}" dropped, ${reason}.`);
+      feedRun.report.dropped.push({ title: queued.item.title, reason });
+      next = dropQueued(next, queued.item.key, now, reason);
+    }
+    await save(feedRun, next, deps);
+  }
+}
+
+type Stop = NonNullable<RunReport["stoppedPosting"]>;
+
+/** Reasons not to post at all in this run, checked before anything is sent. */
+async function postingGate(
+  config: Config,
+  states: readonly FeedState[],
+  deps: RunDeps,
+): Promise<Stop | undefined> {
+  const now = deps.now();
+  let account: Awaited<ReturnType<StateStore["loadAccount"]>>;
+  try {
+    account = await deps.store.loadAccount();
+  } catch (error) {
+    return { kind: "state", reason: messageOf(error) };
+  }
+  if (account.postingPausedUntil !== undefined) {
+    if (Date.parse(account.postingPausedUntil) > now.getTime()) {
+      return {
+        kind: "rate-limited",
+        reason: `an earlier run was told by X to wait (${account.pauseReason ?? "rate limit"}); this run does not try before then.`,
+        resumeAt: account.postingPausedUntil,
+      };
+    }
+    // The pause is over: forget it, so the next state commit says so once.
+    await deps.store.saveAccount({ version: STATE_VERSION });
+  }
+  const hours = config.limits.postingHours;
+  if (hours && !isWithinPostingHours(hours, now)) {
+    const opens = nextOpening(hours, now);
+    return {
+      kind: "posting-hours",
+      reason: `outside the posting hours (${describePostingHours(hours)}); queued items wait for the next run inside them.`,
+      ...(opens ? { resumeAt: opens.toISOString() } : {}),
+    };
+  }
+  return monthlyBudgetStop(config, states, now, 0);
+}
+
+/** Stops when the month's estimated cost plus the next post's price would go over the budget. */
+function monthlyBudgetStop(
+  config: Config,
+  states: readonly FeedState[],
+  now: Date,
+  nextPrice: number,
+): Stop | undefined {
+  const budget = config.cost.monthlyBudgetUSD;
+  if (budget === undefined) return undefined;
+  const spent = costOf(monthTotals(states, now), config.cost.prices);
+  // A zero-price check (the gate) stops once the budget is spent; a post stops if it would exceed it.
+  if (nextPrice === 0 ? spent < budget : spent + nextPrice <= budget) return undefined;
+  return {
+    kind: "monthly-budget",
+    reason: `cost.monthlyBudgetUSD ($${budget.toFixed(2)}) is reached for ${monthOf(now)}: about $${spent.toFixed(2)} spent on posts this month.`,
+    resumeAt: startOfNextMonth(now).toISOString(),
+  };
+}
+
+function monthTotals(states: readonly FeedState[], now: Date) {
+  const month = monthOf(now);
+  let posts = 0;
+  let postsWithUrl = 0;
+  for (const state of states) {
+    posts += state.months?.[month]?.posts ?? 0;
+    postsWithUrl += state.months?.[month]?.postsWithUrl ?? 0;
+  }
+  return { posts, postsWithUrl };
+}
+
+function costReport(
+  runs: readonly FeedRun[],
+  others: readonly FeedState[],
+  config: Config,
+  now: Date,
+): CostReport {
+  const states = [...runs.flatMap((feedRun) => (feedRun.state ? [feedRun.state] : [])), ...others];
+  const totals = monthTotals(states, now);
+  return {
+    month: monthOf(now),
+    ...totals,
+    estimatedUSD: costOf(totals, config.cost.prices),
+    ...(config.cost.monthlyBudgetUSD === undefined
+      ? {}
+      : { budgetUSD: config.cost.monthlyBudgetUSD }),
+  };
 }
 
 /** A post from an earlier run got no recorded answer (the process died): settle it before anything else. */
@@ -303,7 +539,7 @@ async function sendPending(feedRun: FeedRun, deps: RunDeps, report: RunReport): 
   const feedId = feedRun.feed.id;
   try {
     const post = await publisher.publish(pending.text);
-    await save(feedRun, finishPost(state, deps.now(), post), deps);
+    await save(feedRun, finishPost(state, deps.now(), post, containsUrl(pending.text)), deps);
     deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
     feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
     return;
@@ -311,15 +547,23 @@ async function sendPending(feedRun: FeedRun, deps: RunDeps, report: RunReport): 
     const failure =
       error instanceof PublishError ? error : new PublishError(messageOf(error), "transient");
     await settleFailure(feedRun, state, pending.item.title, failure, deps);
-    if (failure.kind !== "duplicate" && failure.kind !== "rejected") {
-      report.stoppedPosting = {
-        reason: failure.message,
-        kind: failure.kind,
-        ...(failure.details.resumeAt ? { resumeAt: failure.details.resumeAt.toISOString() } : {}),
-      };
-      if (failure.kind === "auth") report.problems.push(failure.message);
-      deps.log.warning(`Posting stopped for this run (feed '${feedId}'): ${failure.message}`);
+    if (failure.kind === "duplicate" || failure.kind === "rejected") return;
+    const resumeAt = failure.details.resumeAt?.toISOString();
+    report.stoppedPosting = {
+      reason: failure.message,
+      kind: failure.kind,
+      ...(resumeAt ? { resumeAt } : {}),
+    };
+    if (failure.kind === "auth") report.problems.push(failure.message);
+    if (failure.kind === "rate-limited" && resumeAt) {
+      // Remembered in state, so the runs before the reset do not even try.
+      await deps.store.saveAccount({
+        version: STATE_VERSION,
+        postingPausedUntil: resumeAt,
+        pauseReason: failure.message,
+      });
     }
+    deps.log.warning(`Posting stopped for this run (feed '${feedId}'): ${failure.message}`);
   }
 }
 
@@ -330,14 +574,15 @@ async function settleFailure(
   failure: PublishError,
   deps: RunDeps,
 ): Promise<void> {
-  const entry: PostReport = { title, text: state.pending?.text ?? "" };
+  const text = state.pending?.text ?? "";
+  const entry: PostReport = { title, text };
   switch (failure.kind) {
     case "duplicate":
       deps.log.warning(
         `"${title}" was already on X (X refused an exact duplicate), so it is recorded as posted.`,
       );
       feedRun.report.posted.push(entry);
-      return save(feedRun, finishPost(state, deps.now(), {}), deps);
+      return save(feedRun, finishPost(state, deps.now(), {}, containsUrl(text)), deps);
     case "rejected": {
       const attempts = (state.pending?.attempts ?? 0) + 1;
       if (attempts >= MAX_REJECTED_ATTEMPTS) {

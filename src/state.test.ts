@@ -9,7 +9,9 @@ import {
   type FeedState,
   failPost,
   finishPost,
+  lastPostAt,
   parseState,
+  postTimesSince,
   requeuePost,
   StateError,
   serializeState,
@@ -110,5 +112,49 @@ describe("post transitions", () => {
     const state = failPost(startPost(withQueue("a"), "a", "t", "x", now), now, "too long");
     expect(state.done.a).toEqual({ status: "failed", at: now.toISOString(), reason: "too long" });
     expect(JSON.parse(serializeState(state))).not.toHaveProperty("pending");
+  });
+});
+
+describe("counters, budgets and the account file", () => {
+  it("finishPost counts the month's posts and those with a link, in the same write", () => {
+    let state = withQueue("a", "b", "c");
+    const march = new Date("2026-03-31T23:00:00Z");
+    const april = new Date("2026-04-01T01:00:00Z");
+    state = finishPost(startPost(state, "a", "t", "x", march), march, { id: "1" }, true);
+    state = finishPost(startPost(state, "b", "t", "x", april), april, { id: "2" }, false);
+    state = finishPost(startPost(state, "c", "t", "x", april), april, {}, true);
+    expect(state.months).toEqual({
+      "2026-03": { posts: 1, postsWithUrl: 1 },
+      "2026-04": { posts: 2, postsWithUrl: 1 },
+    });
+    expect(postTimesSince(state, march)).toEqual([april.toISOString(), april.toISOString()]);
+    expect(lastPostAt(state)).toBe(april.toISOString());
+    expect(lastPostAt(emptyState("agenda"))).toBeUndefined();
+  });
+
+  it("serializes the new fields, so a save never loses them", () => {
+    const state: FeedState = {
+      ...emptyState("agenda"),
+      failingSince: now.toISOString(),
+      neverFetched: true,
+      months: { "2026-11": { posts: 2, postsWithUrl: 1 } },
+    };
+    expect(parseState(serializeState(state), "f", "agenda")).toEqual(state);
+  });
+
+  it("keeps the rate-limit pause in _account.json, and reads a missing one as no pause", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "crieur-account-"));
+    const store = createStateStore(join(dir, "state"));
+    expect(await store.loadAccount()).toEqual({ version: 1 });
+    const paused = {
+      version: 1,
+      postingPausedUntil: now.toISOString(),
+      pauseReason: "429",
+    } as const;
+    await store.saveAccount(paused);
+    expect(await store.loadAccount()).toEqual(paused);
+    expect(await readdir(join(dir, "state"))).toEqual(["_account.json"]);
+    await writeFile(join(dir, "state", "_account.json"), "nope", "utf8");
+    await expect(store.loadAccount()).rejects.toThrow(/not valid JSON.*delete it/);
   });
 });

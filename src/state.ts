@@ -8,7 +8,7 @@
  * silent reset: a reset would repost everything.
  */
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { UsageError } from "./errors.js";
 import type { Item } from "./item.js";
 
@@ -25,6 +25,13 @@ export type Outcome =
       readonly url?: string;
     }
   | { readonly status: "failed"; readonly at: string; readonly reason: string };
+
+/** Posts sent in one calendar month (UTC), kept apart from `done` so pruning never loses them. */
+export interface MonthCount {
+  readonly posts: number;
+  /** Posts containing a URL, which X bills at a higher price. */
+  readonly postsWithUrl: number;
+}
 
 /** An item waiting for its turn; `attempts` counts posts the network rejected. */
 export interface QueuedItem {
@@ -57,6 +64,23 @@ export interface FeedState {
   readonly pending?: PendingPost;
   /** Every key crieur has dealt with, and how. */
   readonly done: Readonly<Record<string, Outcome>>;
+  /** Posts per month ("2026-11"), for the cost shown in the summary and monthlyBudgetUSD. */
+  readonly months?: Readonly<Record<string, MonthCount>>;
+  /** When the feed started failing (unreachable, HTTP error, not a feed); absent while it works. */
+  readonly failingSince?: string;
+  /**
+   * Set on a state written for a feed that failed before its first successful fetch, so that
+   * first fetch still counts as "first sight" (its items are recorded, not posted).
+   */
+  readonly neverFetched?: true;
+}
+
+/** Account-wide state (`_account.json`): what applies to every feed of the X account. */
+export interface AccountState {
+  readonly version: typeof STATE_VERSION;
+  /** X refused posts until then (rate limit): runs before it do not even try. */
+  readonly postingPausedUntil?: string;
+  readonly pauseReason?: string;
 }
 
 export class StateError extends UsageError {
@@ -88,6 +112,9 @@ export function serializeState(state: FeedState): string {
     validators: state.validators,
     queue: state.queue,
     ...(state.pending ? { pending: state.pending } : {}),
+    ...(state.failingSince ? { failingSince: state.failingSince } : {}),
+    ...(state.neverFetched ? { neverFetched: true } : {}),
+    ...(state.months ? { months: state.months } : {}),
     done,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -139,10 +166,36 @@ export interface StateStore {
   /** The feed's state, or undefined when crieur has never seen this feed. */
   load(feedId: string): Promise<FeedState | undefined>;
   save(state: FeedState): Promise<void>;
+  loadAccount(): Promise<AccountState>;
+  saveAccount(state: AccountState): Promise<void>;
 }
 
 export function stateFileName(feedId: string): string {
   return `${feedId}.json`;
+}
+
+/** Feed ids cannot start with "_" (see config.ts), so this name never collides with a feed's. */
+export const ACCOUNT_FILE = "_account.json";
+
+/** Pure: parses `_account.json`, or throws StateError saying what to do. */
+export function parseAccount(text: string, file: string): AccountState {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new StateError(
+      `${file} is not valid JSON (${(error as Error).message}). Restore it from git history ` +
+        `(git log -p -- ${file}) or delete it: it only holds X's rate-limit pause.`,
+    );
+  }
+  const record = data as Record<string, unknown> | null;
+  if (typeof record !== "object" || record === null || record.version !== STATE_VERSION) {
+    throw new StateError(
+      `${file} is not a crieur account file of version ${STATE_VERSION}. Restore it from git ` +
+        "history or delete it: it only holds X's rate-limit pause.",
+    );
+  }
+  return record as unknown as AccountState;
 }
 
 export function createStateStore(dir: string): StateStore {
@@ -160,14 +213,31 @@ export function createStateStore(dir: string): StateStore {
       return parseState(text, file, feedId);
     },
     async save(state) {
-      await mkdir(dir, { recursive: true });
-      const file = join(dir, stateFileName(state.feedId));
-      // Write then rename: a crash mid-write leaves the previous file intact.
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, serializeState(state), "utf8");
-      await rename(temporary, file);
+      await writeAtomically(join(dir, stateFileName(state.feedId)), serializeState(state));
+    },
+    async loadAccount() {
+      const file = join(dir, ACCOUNT_FILE);
+      let text: string;
+      try {
+        text = await readFile(file, "utf8");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return { version: STATE_VERSION };
+        throw new StateError(`Cannot read ${file}: ${(error as Error).message}`);
+      }
+      return parseAccount(text, file);
+    },
+    async saveAccount(state) {
+      await writeAtomically(join(dir, ACCOUNT_FILE), `${JSON.stringify(state, null, 2)}\n`);
     },
   };
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  // Write then rename: a crash mid-write leaves the previous file intact.
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text, "utf8");
+  await rename(temporary, file);
 }
 
 // Pure transitions around one post. Each returns the new state; run.ts saves it right away.
@@ -194,13 +264,28 @@ function withoutPending(state: FeedState): FeedState {
   return rest;
 }
 
-/** The network accepted the pending post (or proved it had it already). */
+/** The UTC month of a date, as the key of `FeedState.months`. */
+export function monthOf(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
+/**
+ * The network accepted the pending post (or proved it had it already). The month's counter goes
+ * up in the same write, so a crash can never count a post twice or miss one.
+ */
 export function finishPost(
   state: FeedState,
   now: Date,
   post: { readonly id?: string; readonly url?: string },
+  containsUrl = false,
 ): FeedState {
   const pending = requirePending(state);
+  const month = monthOf(now);
+  const count = state.months?.[month] ?? { posts: 0, postsWithUrl: 0 };
+  const months = {
+    ...state.months,
+    [month]: { posts: count.posts + 1, postsWithUrl: count.postsWithUrl + (containsUrl ? 1 : 0) },
+  };
   const outcome: Outcome = {
     status: "posted",
     at: now.toISOString(),
@@ -208,7 +293,37 @@ export function finishPost(
     ...(post.id ? { postId: post.id } : {}),
     ...(post.url ? { url: post.url } : {}),
   };
-  return { ...withoutPending(state), done: { ...state.done, [pending.item.key]: outcome } };
+  return {
+    ...withoutPending(state),
+    months,
+    done: { ...state.done, [pending.item.key]: outcome },
+  };
+}
+
+/** When each post recorded in `done` after `since` went out (rolling budgets count these). */
+export function postTimesSince(state: FeedState, since: Date): string[] {
+  const from = since.toISOString();
+  return Object.values(state.done).flatMap((o) =>
+    o.status === "posted" && o.at > from ? [o.at] : [],
+  );
+}
+
+/** When the feed last posted, or undefined: the feed that waited longest goes first. */
+export function lastPostAt(state: FeedState): string | undefined {
+  let last: string | undefined;
+  for (const outcome of Object.values(state.done)) {
+    if (outcome.status === "posted" && (last === undefined || outcome.at > last)) last = outcome.at;
+  }
+  return last;
+}
+
+/** A queued item that will not be posted (e.g. too old): it leaves the queue with the reason. */
+export function dropQueued(state: FeedState, key: string, now: Date, reason: string): FeedState {
+  return {
+    ...state,
+    queue: state.queue.filter((entry) => entry.item.key !== key),
+    done: { ...state.done, [key]: { status: "failed", at: now.toISOString(), reason } },
+  };
 }
 
 /** The post did not go out; the item goes back to the head of the queue for a later run. */

@@ -42,7 +42,15 @@ describe("schema/feeds.schema.json", () => {
 
   it("refuses unknown keys in every mapping", () => {
     const found = objects(feedsJsonSchema() as SchemaNode);
-    expect(found.map(([path]) => path)).toEqual(["", "defaults", "limits", "fetch", "feeds[]"]);
+    expect(found.map(([path]) => path)).toEqual([
+      "",
+      "defaults",
+      "limits",
+      "limits.postingHours",
+      "fetch",
+      "cost",
+      "feeds[]",
+    ]);
     for (const [, node] of found) expect(node.additionalProperties).toBe(false);
   });
 });

@@ -22,6 +22,8 @@ export interface FakeXOptions {
   readonly credentials: FakeXCredentials;
   /** Posts accepted per rolling 24 hours before answering 429 with x-user-limit-24hour-* headers. */
   readonly dailyPostLimit?: number;
+  /** Posts accepted per 15-minute window before answering 429 (default 100, X's figure). */
+  readonly windowPostLimit?: number;
 }
 
 /** One of X's rate limits as sent in headers (reset is sent in epoch seconds). */
@@ -168,9 +170,10 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
   function currentLimits(now: Date): Record<string, string> {
     const inWindow = posts.filter((p) => now.getTime() - p.at.getTime() < WINDOW_MS);
     const windowStart = inWindow[0]?.at ?? now;
+    const windowLimit = options.windowPostLimit ?? WINDOW_POST_LIMIT;
     const headers = limitHeaders("x-rate-limit", {
-      limit: WINDOW_POST_LIMIT,
-      remaining: Math.max(0, WINDOW_POST_LIMIT - inWindow.length),
+      limit: windowLimit,
+      remaining: Math.max(0, windowLimit - inWindow.length),
       reset: new Date(windowStart.getTime() + WINDOW_MS),
     });
     if (options.dailyPostLimit === undefined) return headers;

@@ -1,0 +1,63 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { acquireLock, LockError, lockFileOf } from "./lock.js";
+
+let dir: string;
+let state: string;
+const now = new Date("2026-11-25T12:00:00Z");
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "crieur-lock-"));
+  state = join(dir, "state");
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe("acquireLock", () => {
+  it("one holder at a time; released, it can be taken again", async () => {
+    const lock = await acquireLock(state, { now, pid: process.pid });
+    expect(lock.file).toBe(`${state}.lock`);
+    await expect(acquireLock(state, { now, pid: 1 })).rejects.toThrow(LockError);
+    await expect(acquireLock(state, { now, pid: 1 })).rejects.toThrow(/Another crieur run/);
+    await lock.release();
+    const again = await acquireLock(state, { now });
+    await again.release();
+  });
+
+  it.each([
+    ["its process is gone", { pid: 4242, host: hostname(), startedAt: now.toISOString() }, false],
+    [
+      "it is older than the stale limit",
+      { pid: 4242, host: "other", startedAt: "2026-11-25T10:00:00Z" },
+      true,
+    ],
+    ["it is unreadable", "{ half", true],
+  ])("takes over a lock when %s", async (_, content, alive) => {
+    await writeFile(
+      lockFileOf(state),
+      typeof content === "string" ? content : JSON.stringify(content),
+    );
+    const lock = await acquireLock(state, { now, isAlive: () => alive });
+    expect(JSON.parse(await readFile(lock.file, "utf8")).pid).toBe(process.pid);
+    await lock.release();
+  });
+
+  it("respects a live lock on another host that is still recent", async () => {
+    await writeFile(
+      lockFileOf(state),
+      JSON.stringify({ pid: 4242, host: "other", startedAt: "2026-11-25T11:50:00Z" }),
+    );
+    await expect(acquireLock(state, { now, isAlive: () => false })).rejects.toThrow(LockError);
+  });
+
+  it("release leaves a lock that another run took over", async () => {
+    const lock = await acquireLock(state, { now });
+    await writeFile(
+      lock.file,
+      JSON.stringify({ pid: 99, host: "x", startedAt: now.toISOString() }),
+    );
+    await lock.release();
+    expect(JSON.parse(await readFile(lock.file, "utf8")).pid).toBe(99);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The crash test: the compiled CLI as a child process, killed with SIGKILL at random moments over
+ * hundreds of runs while new items keep arriving in three feeds. Moments include right after X
+ * accepted a post (before crieur could record the answer), right after the intent was written
+ * (before the request), during retries, and anywhere else. From the fake X server's log it checks:
+ * every item posted exactly once, none lost, none out of order within its feed.
+ *
+ * Two independent "worlds" (own state directory, own fake X) run side by side to halve the time;
+ * within a world, runs are strictly back to back, as the workflow runs them.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type CliResult, runCli, startCli } from "./support/cli.js";
+import { fakeXCredentials, startFakeX } from "./support/fake-x-server.js";
+import { type FeedServer, startFeedServer } from "./support/feed-server.js";
+
+const WORLDS = 2;
+/** 2 × 100 runs, killed or not, plus the seeding and draining runs: over 200 in all. */
+const RUNS_PER_WORLD = Number(process.env.CRASH_RUNS ?? 100);
+const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+const FEEDS = ["museum", "blog", "agenda"] as const;
+
+const credentials = fakeXCredentials();
+const secrets = {
+  X_API_KEY: credentials.apiKey,
+  X_API_SECRET: credentials.apiSecret,
+  X_ACCESS_TOKEN: credentials.accessToken,
+  X_ACCESS_SECRET: credentials.accessSecret,
+};
+
+/** mulberry32: a small seeded generator, so a failure can be replayed with CRASH_SEED. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface FeedItem {
+  readonly feed: string;
+  readonly n: number;
+  readonly at: Date;
+}
+
+const textOf = (item: FeedItem) =>
+  `${item.feed} item ${item.n} https://example.org/${item.feed}/${item.n}`;
+
+function rss(items: readonly FeedItem[]): string {
+  const entries = items
+    .slice(-15)
+    .reverse()
+    .map(
+      (item) =>
+        `<item><title>${item.feed} item ${item.n}</title><link>https://example.org/${item.feed}/${item.n}</link>` +
+        `<guid isPermaLink="false">${item.feed}-${item.n}</guid><pubDate>${item.at.toUTCString()}</pubDate></item>`,
+    )
+    .join("");
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://example.org/</link><description>d</description>${entries}</channel></rss>`;
+}
+
+type Mode = "none" | "random" | "x-accepted" | "dropped-then-retry" | "intent-written";
+
+interface Tally {
+  runs: number;
+  kills: number;
+  byMode: Record<Mode, number>;
+  posts: number;
+  duplicateRefusals: number;
+}
+
+let server: FeedServer;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  server = await startFeedServer();
+});
+afterAll(async () => {
+  await server.close();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, stop: Promise<unknown>) {
+  let finished = false;
+  void stop.then(() => {
+    finished = true;
+  });
+  while (!finished) {
+    if (
+      await Promise.resolve()
+        .then(condition)
+        .catch(() => false)
+    )
+      return true;
+    await new Promise((resolve) => setTimeout(resolve, 3));
+  }
+  return false;
+}
+
+async function world(index: number): Promise<Tally> {
+  const rand = random(SEED + index);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(rand() * values.length)] as T;
+  const work = await mkdtemp(join(tmpdir(), "crieur-crash-"));
+  dirs.push(work);
+  // X's 15-minute limit (100 posts) is not what this test is about.
+  const fakeX = await startFakeX({ credentials, windowPostLimit: 10_000 });
+  const env = { ...secrets, CRIEUR_X_API_URL: fakeX.url };
+  const items = new Map<string, FeedItem[]>(FEEDS.map((feed) => [feed, []]));
+  let clock = Date.UTC(2026, 0, 1);
+  const path = (feed: string) => `/w${index}/${feed}.xml`;
+  const publish = () => {
+    for (const feed of FEEDS) server.route(path(feed), { body: rss(items.get(feed) ?? []) });
+  };
+  const add = (feed: string) => {
+    const list = items.get(feed) ?? [];
+    clock += 60_000;
+    list.push({ feed, n: list.length + 1, at: new Date(clock) });
+  };
+
+  await writeFile(
+    join(work, "feeds.yml"),
+    [
+      "defaults:",
+      '  template: "{title} {link}"',
+      "  maxPostsPerRun: 2",
+      "limits:",
+      "  maxPostsPerRun: 3",
+      "feeds:",
+      ...FEEDS.flatMap((feed) => [`  - id: ${feed}`, `    url: ${server.url(path(feed))}`]),
+    ].join("\n"),
+    "utf8",
+  );
+  for (const feed of FEEDS) add(feed);
+  publish();
+  const seeded = await runCli(["run"], { cwd: work, env });
+  expect(seeded.code, seeded.stderr).toBe(0);
+  const seen = FEEDS.map((feed) => `${feed}-1`);
+
+  const tally: Tally = {
+    runs: 1,
+    kills: 0,
+    byMode: { none: 0, random: 0, "x-accepted": 0, "dropped-then-retry": 0, "intent-written": 0 },
+    posts: 0,
+    duplicateRefusals: 0,
+  };
+  const stateFiles = FEEDS.map((feed) => join(work, "state", `${feed}.json`));
+  const anyPending = async () => {
+    for (const file of stateFiles) {
+      if ((await readFile(file, "utf8").catch(() => "")).includes('"pending"')) return true;
+    }
+    return false;
+  };
+
+  for (let i = 0; i < RUNS_PER_WORLD; i++) {
+    if (rand() < 0.6) {
+      const feed = pick(FEEDS);
+      const count = 1 + Math.floor(rand() * 2);
+      for (let k = 0; k < count; k++) add(feed);
+      publish();
+    }
+    const mode = pick<Mode>([
+      "none",
+      "random",
+      "random",
+      "x-accepted",
+      "dropped-then-retry",
+      "intent-written",
+    ]);
+    tally.byMode[mode] += 1;
+    const requestsBefore = fakeX.tweetRequestsReceived;
+    const pendingBefore = await anyPending();
+    if (mode === "x-accepted") fakeX.failNext({ kind: "delay", ms: 150 });
+    if (mode === "dropped-then-retry") fakeX.failNext({ kind: "drop", afterAccepting: true });
+
+    const running = startCli(["run"], { cwd: work, env });
+    let reached = true;
+    switch (mode) {
+      case "none":
+        break;
+      case "random":
+        await Promise.race([
+          new Promise((resolve) => setTimeout(resolve, rand() * 800)),
+          running.done,
+        ]);
+        break;
+      case "x-accepted":
+        // Killed as soon as X holds the request: X accepts it 150 ms later, answerless.
+        reached = await waitUntil(() => fakeX.tweetRequestsReceived > requestsBefore, running.done);
+        break;
+      case "dropped-then-retry":
+        reached = await waitUntil(() => fakeX.tweetRequestsReceived > requestsBefore, running.done);
+        await new Promise((resolve) => setTimeout(resolve, rand() * 1300));
+        break;
+      case "intent-written":
+        // Killed once an intent is on disk: usually before its request leaves.
+        reached = pendingBefore ? true : await waitUntil(anyPending, running.done);
+        break;
+    }
+    const killed = reached && running.child.exitCode === null && running.child.kill("SIGKILL");
+    const result: CliResult = await running.done;
+    tally.runs += 1;
+    if (killed && result.signal === "SIGKILL") tally.kills += 1;
+    else expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    // Let a delayed request land before the next run, as X would.
+    await new Promise((resolve) => setTimeout(resolve, mode === "x-accepted" ? 170 : 0));
+  }
+
+  // Drain: no more faults, runs until nothing is queued or in flight.
+  for (let drain = 0; drain < 40; drain++) {
+    const result = await runCli(["run"], { cwd: work, env });
+    tally.runs += 1;
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    const states = await Promise.all(
+      stateFiles.map(async (file) => JSON.parse(await readFile(file, "utf8"))),
+    );
+    if (states.every((state) => state.queue.length === 0 && state.pending === undefined)) break;
+  }
+
+  const expected = FEEDS.flatMap((feed) =>
+    (items.get(feed) ?? []).filter((item) => !seen.includes(`${feed}-${item.n}`)),
+  );
+  const posted = fakeX.posts.map((post) => post.text);
+  // Exactly once, none lost: the multiset of posted texts is the set of expected texts.
+  const counts = new Map<string, number>();
+  for (const text of posted) counts.set(text, (counts.get(text) ?? 0) + 1);
+  const duplicated = [...counts].filter(([, count]) => count > 1).map(([text]) => text);
+  const lost = expected.map(textOf).filter((text) => !counts.has(text));
+  const unexpected = posted.filter((text) => !expected.map(textOf).includes(text));
+  expect({ duplicated, lost, unexpected }).toEqual({ duplicated: [], lost: [], unexpected: [] });
+  // In order within each feed.
+  for (const feed of FEEDS) {
+    const order = posted
+      .filter((text) => text.startsWith(`${feed} `))
+      .map((text) => Number(text.split(" ")[2]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  }
+  tally.posts = posted.length;
+  // A refused duplicate is only ever the proof of an earlier, answerless post.
+  tally.duplicateRefusals = fakeX.requests.filter((request) => request.status === 403).length;
+  expect(tally.duplicateRefusals).toBeLessThanOrEqual(
+    tally.kills + tally.byMode["dropped-then-retry"],
+  );
+  await fakeX.close();
+  return tally;
+}
+
+it("posts every item exactly once, in order, whatever the moment crieur is killed", async () => {
+  const tallies = await Promise.all(Array.from({ length: WORLDS }, (_, index) => world(index)));
+  const sum = (pick: (tally: Tally) => number) => tallies.reduce((n, t) => n + pick(t), 0);
+  const modes = Object.keys(tallies[0]?.byMode ?? {}) as Mode[];
+  console.log(
+    `crash test (CRASH_SEED=${SEED}): ${sum((t) => t.runs)} runs, ${sum((t) => t.kills)} killed with SIGKILL, ` +
+      `${sum((t) => t.posts)} posts, ${sum((t) => t.duplicateRefusals)} duplicates refused by X (proofs of answerless posts); ` +
+      `moments: ${modes.map((mode) => `${mode} ${sum((t) => t.byMode[mode])}`).join(", ")}`,
+  );
+  expect(sum((t) => t.runs)).toBeGreaterThanOrEqual(WORLDS * RUNS_PER_WORLD);
+  expect(sum((t) => t.kills)).toBeGreaterThan((WORLDS * RUNS_PER_WORLD) / 4);
+}, 600_000);
