@@ -38,6 +38,15 @@ export function weightedLength(text: string): number {
   return twitter.parseTweet(text).weightedLength;
 }
 
+/**
+ * X counts any URL, even a bare "example.com", as a link: twitter-text finds what X finds. An
+ * explicit http(s):// address counts too even when twitter-text does not link it (an unknown
+ * top-level domain), so cost estimates err on the side of the higher price.
+ */
+export function containsUrl(text: string): boolean {
+  return /\bhttps?:\/\/\S/i.test(text) || twitter.extractUrls(text).length > 0;
+}
+
 function fits(text: string): boolean {
   return twitter.parseTweet(text).valid;
 }

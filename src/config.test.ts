@@ -49,7 +49,7 @@ describe("parseConfig: valid files", () => {
         timeoutMs: 20_000,
         maxBytes: 5_000_000,
         maxRedirects: 5,
-        concurrency: 8,
+        concurrency: 32,
         alertAfterMs: 86_400_000,
       },
     });
@@ -69,7 +69,7 @@ describe("parseConfig: valid files", () => {
         "  timeoutSeconds: 7",
         "  maxBytes: 10000",
         "  maxRedirects: 0",
-        "  concurrency: 32",
+        "  concurrency: 12",
         "feeds:",
         "  - id: agenda",
         "    url: https://www.musee-example.org/agenda.xml",
@@ -109,7 +109,7 @@ describe("parseConfig: valid files", () => {
       timeoutMs: 7000,
       maxBytes: 10_000,
       maxRedirects: 0,
-      concurrency: 32,
+      concurrency: 12,
       alertAfterMs: 24 * 3_600_000,
     });
   });
@@ -214,7 +214,7 @@ const RANGES: [string[], number, number][] = [
   [["fetch:", "  timeoutSeconds: N"], 1, 120],
   [["fetch:", "  maxBytes: N"], 10_000, 50_000_000],
   [["fetch:", "  maxRedirects: N"], 0, 10],
-  [["fetch:", "  concurrency: N"], 1, 32],
+  [["fetch:", "  concurrency: N"], 1, 64],
 ];
 
 describe("parseConfig: number ranges", () => {
@@ -475,7 +475,7 @@ describe("parseConfig: each problem with its line and path", () => {
       ["fetch:", '  concurrency: "4"', ...ONE_FEED],
       2,
       "fetch.concurrency",
-      'expected a whole number from 1 to 32, got "4"; write digits only, without quotes or separators',
+      'expected a whole number from 1 to 64, got "4"; write digits only, without quotes or separators',
     ],
     // Duplicates
     [

@@ -261,9 +261,11 @@ const fetchSchema = z
       maxRedirects: wholeNumber(0, 10)
         .describe("How many redirections to follow for one feed.")
         .default(5),
-      concurrency: wholeNumber(1, 32)
-        .describe("How many feeds to download at the same time.")
-        .default(8),
+      concurrency: wholeNumber(1, 64)
+        .describe(
+          "How many feeds to download at the same time. Most of a run is waiting for servers, so many at once is fastest.",
+        )
+        .default(32),
       alertAfterHours: wholeNumber(1, 720)
         .describe(
           "A feed failing for longer than this many hours makes the run fail, so GitHub notifies you.",

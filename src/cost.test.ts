@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { containsUrl, costOf, DEFAULT_PRICES, priceOf, startOfNextMonth } from "./cost.js";
+import { containsUrl } from "./compose.js";
+import { costOf, DEFAULT_PRICES, priceOf, startOfNextMonth } from "./cost.js";
 
 describe("cost", () => {
   it.each([
@@ -10,7 +11,7 @@ describe("cost", () => {
     ["#expo @musee", false],
   ])("%j contains a URL: %s", (text, expected) => {
     expect(containsUrl(text)).toBe(expected);
-    expect(priceOf(text, DEFAULT_PRICES)).toBe(expected ? 0.2 : 0.015);
+    expect(priceOf(containsUrl(text), DEFAULT_PRICES)).toBe(expected ? 0.2 : 0.015);
   });
 
   it.each([

@@ -7,8 +7,6 @@
  * counts posts crieur recorded in the calendar month (UTC); X's billing cycle may start on
  * another day, so the developer portal stays the reference for the actual bill.
  */
-import twitter from "twitter-text";
-
 export interface Prices {
   readonly perPostUSD: number;
   readonly perPostWithUrlUSD: number;
@@ -22,17 +20,9 @@ export interface MonthPosts {
   readonly postsWithUrl: number;
 }
 
-/**
- * X counts any URL, even a bare "example.com", as a link: twitter-text finds what X finds. An
- * explicit http(s):// address counts too even when twitter-text does not link it (an unknown
- * top-level domain): the budget then errs on the side of the higher price.
- */
-export function containsUrl(text: string): boolean {
-  return /\bhttps?:\/\/\S/i.test(text) || twitter.extractUrls(text).length > 0;
-}
-
-export function priceOf(text: string, prices: Prices): number {
-  return containsUrl(text) ? prices.perPostWithUrlUSD : prices.perPostUSD;
+/** `hasUrl`: whether the post contains a link as X sees it (compose.ts `containsUrl`). */
+export function priceOf(hasUrl: boolean, prices: Prices): number {
+  return hasUrl ? prices.perPostWithUrlUSD : prices.perPostUSD;
 }
 
 export function costOf(month: MonthPosts, prices: Prices): number {

@@ -10,7 +10,7 @@ import type { Item } from "./item.js";
 import {
   emptyState,
   type FeedState,
-  knowsKey,
+  keyChecker,
   type Outcome,
   type QueuedItem,
   type Validators,
@@ -53,7 +53,8 @@ export function dedupeItems(
   const firstSight = !previous || previous.neverFetched === true;
   const { neverFetched: _first, ...base } = previous ?? emptyState(settings.feedId);
   const ordered = oldestFirst(items);
-  const fresh = ordered.filter((item) => !knowsKey(base, item.key));
+  const known = keyChecker(base);
+  const fresh = ordered.filter((item) => !known(item.key));
 
   let toQueue = fresh;
   let recordedAsSeen: Item[] = [];

@@ -47,3 +47,22 @@ export function terminalLog(
     },
   };
 }
+
+/**
+ * Collects lines to write later, in order: feeds are processed in parallel, but each feed's lines
+ * must appear together, in its own group, in the order of feeds.yml.
+ */
+export function bufferedLog(): { readonly log: Log; replayTo(target: Log): void } {
+  const lines: { readonly level: "info" | "warning" | "error"; readonly message: string }[] = [];
+  return {
+    log: {
+      info: (message) => lines.push({ level: "info", message }),
+      warning: (message) => lines.push({ level: "warning", message }),
+      error: (message) => lines.push({ level: "error", message }),
+      group: (_name, body) => body(),
+    },
+    replayTo(target) {
+      for (const line of lines) target[line.level](line.message);
+    },
+  };
+}

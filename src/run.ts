@@ -9,15 +9,13 @@
  */
 import pLimit from "p-limit";
 import { DAY_MS, dayWindowOpensAt, planPosts, tooOld } from "./budget.js";
-import { ComposeError, composePost } from "./compose.js";
 import type { Config, FeedConfig } from "./config.js";
-import { containsUrl, costOf, priceOf, startOfNextMonth } from "./cost.js";
+import { costOf, priceOf, startOfNextMonth } from "./cost.js";
 import { dedupeItems } from "./dedupe.js";
 import { recordFailure, recordSuccess } from "./feed-health.js";
 import type { FetchResult } from "./fetch.js";
 import type { ParsedFeed } from "./item.js";
-import type { Log } from "./log.js";
-import { parseFeed } from "./parse.js";
+import { bufferedLog, type Log } from "./log.js";
 import { describePostingHours, isWithinPostingHours, nextOpening } from "./posting-hours.js";
 import { PublishError, type Publisher } from "./publish.js";
 import {
@@ -42,6 +40,15 @@ import {
   startPost,
   type Validators,
 } from "./state.js";
+
+// twitter-text (for compose) and the feed parser are heavy to load, and most runs post nothing
+// and get "304 Not Modified" from most feeds: both are loaded on first use.
+const loadCompose = () => import("./compose.js");
+const loadParse = () => import("./parse.js");
+
+async function containsUrl(text: string): Promise<boolean> {
+  return (await loadCompose()).containsUrl(text);
+}
 
 /** A post the network rejected this many times is given up, never retried forever. */
 export const MAX_REJECTED_ATTEMPTS = 3;
@@ -85,16 +92,35 @@ export async function run(
     notices: [],
   };
 
+  // Each feed is fetched, parsed and recorded in its own task, so its text and items can be
+  // freed as soon as it is done; its log lines are written afterwards, feed by feed, in order.
   const limit = pLimit(config.fetch.concurrency);
-  const fetched = await Promise.all(feeds.map((feed) => limit(() => loadAndFetch(feed, deps))));
+  const recorded = await Promise.all(
+    feeds.map((feed) =>
+      limit(async () => {
+        const lines = bufferedLog();
+        const problems: string[] = [];
+        const outcome = await loadAndFetch(feed, deps);
+        const feedRun = await recordFeed(
+          feed,
+          outcome,
+          config,
+          { ...deps, log: lines.log },
+          dryRun,
+          problems,
+        );
+        return { feedRun, lines, problems };
+      }),
+    ),
+  );
 
   const runs: FeedRun[] = [];
-  for (const [index, feed] of feeds.entries()) {
-    const outcome = fetched[index] as Awaited<ReturnType<typeof loadAndFetch>>;
-    const feedRun = await deps.log.group(`Feed '${feed.id}' (${feed.url})`, () =>
-      recordFeed(feed, outcome, config, deps, dryRun, report),
+  for (const { feedRun, lines, problems } of recorded) {
+    await deps.log.group(`Feed '${feedRun.feed.id}' (${feedRun.feed.url})`, async () =>
+      lines.replayTo(deps.log),
     );
     report.feeds.push(feedRun.report);
+    report.problems.push(...problems);
     runs.push(feedRun);
   }
   // Budgets and cost are account-wide: feeds left out by --feed still count.
@@ -136,7 +162,10 @@ async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutco
   }
   try {
     const result = await deps.fetchFeed(feed.url, state?.validators ?? {});
-    const parsed = result.kind === "fetched" ? await parseFeed(result.text, result.url) : undefined;
+    const parsed =
+      result.kind === "fetched"
+        ? await (await loadParse()).parseFeed(result.text, result.url)
+        : undefined;
     return { ok: true, state, result, parsed };
   } catch (error) {
     return { ok: false, stage: "fetch", state, error: messageOf(error) };
@@ -149,7 +178,7 @@ async function recordFeed(
   config: Config,
   deps: RunDeps,
   dryRun: boolean,
-  runReport: RunReport,
+  problems: string[],
 ): Promise<FeedRun> {
   const report: FeedReport = {
     feedId: feed.id,
@@ -168,7 +197,7 @@ async function recordFeed(
   if (!outcome.ok && outcome.stage === "state") {
     report.error = outcome.error;
     deps.log.warning(`Feed '${feed.id}' skipped: ${outcome.error}`);
-    runReport.problems.push(`Feed '${feed.id}': ${outcome.error}`);
+    problems.push(`Feed '${feed.id}': ${outcome.error}`);
     return { feed, state: undefined, report };
   }
   if (!outcome.ok) {
@@ -178,7 +207,7 @@ async function recordFeed(
     if (failing.health.kind === "failing") {
       report.failing = { since: failing.health.failingSince, alert: failing.health.alert };
       if (failing.health.alert) {
-        runReport.problems.push(
+        problems.push(
           `Feed '${feed.id}' has been failing since ${failing.health.failingSince} (longer than ` +
             `${config.fetch.alertAfterMs / 3_600_000} hours): ${outcome.error} Check that ${feed.url} ` +
             `still works in a browser, and fix or remove the feed in ${config.file}.`,
@@ -331,6 +360,8 @@ async function postQueued(
     );
   }
 
+  if (plan.length === 0) return;
+  const { composePost, ComposeError } = await loadCompose();
   for (const planned of plan) {
     if (report.stoppedPosting) break;
     const feedRun = byId.get(planned.feedId) as FeedRun & { state: FeedState };
@@ -375,7 +406,7 @@ async function postQueued(
       config,
       allStates(),
       deps.now(),
-      priceOf(text, config.cost.prices),
+      priceOf(await containsUrl(text), config.cost.prices),
     );
     if (overBudget) {
       report.stoppedPosting = overBudget;
@@ -539,7 +570,7 @@ async function sendPending(feedRun: FeedRun, deps: RunDeps, report: RunReport): 
   const feedId = feedRun.feed.id;
   try {
     const post = await publisher.publish(pending.text);
-    await save(feedRun, finishPost(state, deps.now(), post, containsUrl(pending.text)), deps);
+    await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
     deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
     feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
     return;
@@ -582,7 +613,7 @@ async function settleFailure(
         `"${title}" was already on X (X refused an exact duplicate), so it is recorded as posted.`,
       );
       feedRun.report.posted.push(entry);
-      return save(feedRun, finishPost(state, deps.now(), {}, containsUrl(text)), deps);
+      return save(feedRun, finishPost(state, deps.now(), {}, await containsUrl(text)), deps);
     case "rejected": {
       const attempts = (state.pending?.attempts ?? 0) + 1;
       if (attempts >= MAX_REJECTED_ATTEMPTS) {

@@ -91,13 +91,12 @@ export function emptyState(feedId: string): FeedState {
   return { version: STATE_VERSION, feedId, validators: {}, queue: [], done: {} };
 }
 
-/** True when crieur already knows this key: done, waiting, or in flight. */
-export function knowsKey(state: FeedState, key: string): boolean {
-  return (
-    Object.hasOwn(state.done, key) ||
-    state.pending?.item.key === key ||
-    state.queue.some((queued) => queued.item.key === key)
-  );
+/** Answers whether crieur already knows a key: done, waiting, or in flight. */
+export function keyChecker(state: FeedState): (key: string) => boolean {
+  // A set, not a scan of the queue per item: a feed of n items against a long queue stays O(n).
+  const waiting = new Set(state.queue.map((queued) => queued.item.key));
+  if (state.pending) waiting.add(state.pending.item.key);
+  return (key) => Object.hasOwn(state.done, key) || waiting.has(key);
 }
 
 /** Pure: the JSON text of a state file, keys of `done` sorted so diffs stay small. */
@@ -199,6 +198,8 @@ export function parseAccount(text: string, file: string): AccountState {
 }
 
 export function createStateStore(dir: string): StateStore {
+  /** Text of each feed's file as last read or written by this store. */
+  const onDisk = new Map<string, string>();
   return {
     dir,
     async load(feedId) {
@@ -210,10 +211,16 @@ export function createStateStore(dir: string): StateStore {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
         throw new StateError(`Cannot read ${file}: ${(error as Error).message}`);
       }
-      return parseState(text, file, feedId);
+      const state = parseState(text, file, feedId);
+      onDisk.set(feedId, text);
+      return state;
     },
     async save(state) {
-      await writeAtomically(join(dir, stateFileName(state.feedId)), serializeState(state));
+      const text = serializeState(state);
+      // An unchanged feed is not rewritten: no disk write, and git sees nothing to commit.
+      if (onDisk.get(state.feedId) === text) return;
+      await writeAtomically(join(dir, stateFileName(state.feedId)), text);
+      onDisk.set(state.feedId, text);
     },
     async loadAccount() {
       const file = join(dir, ACCOUNT_FILE);
