@@ -4,13 +4,19 @@
  */
 
 import { plural } from "./report.js";
-import type { FeedState } from "./state.js";
+import type { AccountState, FeedState } from "./state.js";
 
 /** One feed's state file as it was in the last commit and as the run left it. */
 export interface FeedStateChange {
   readonly feedId: string;
   readonly before: FeedState | undefined;
   readonly after: FeedState | undefined;
+}
+
+/** `_account.json` (X's rate-limit pause) as it was in the last commit and as the run left it. */
+export interface AccountChange {
+  readonly before: AccountState | undefined;
+  readonly after: AccountState | undefined;
 }
 
 interface FeedSummary {
@@ -23,21 +29,26 @@ interface FeedSummary {
 
 export function commitMessage(
   changes: readonly FeedStateChange[],
-  options: { readonly heartbeat?: boolean } = {},
+  options: { readonly heartbeat?: boolean; readonly account?: AccountChange } = {},
 ): string {
   const summaries = changes.map(summarize);
   const posted = summaries.reduce((total, feed) => total + feed.posted.length, 0);
   const failed = summaries.reduce((total, feed) => total + feed.failed, 0);
+  const pause = options.account ? pauseChange(options.account) : undefined;
 
   const parts: string[] = [];
   if (posted > 0) parts.push(`posted ${plural(posted, "item")}`);
   if (failed > 0) parts.push(`${failed} not postable`);
+  // The pause goes in the subject: it explains why the next runs post nothing.
+  if (pause) parts.push(pause.subject);
   const subject =
     parts.length > 0
       ? `crieur: ${parts.join(", ")}`
       : changes.length > 0
         ? `crieur: update state of ${changes.map((change) => `'${change.feedId}'`).join(", ")}`
-        : "crieur: heartbeat";
+        : options.heartbeat
+          ? "crieur: heartbeat"
+          : "crieur: update state";
 
   const body: string[] = [];
   for (const feed of summaries) {
@@ -50,6 +61,7 @@ export function commitMessage(
     body.push(`${feed.feedId}: ${counts.length > 0 ? counts.join(", ") : "state updated"}`);
     for (const title of feed.posted) body.push(`  - ${title}`);
   }
+  if (pause?.detail) body.push(pause.detail);
   if (options.heartbeat) {
     body.push(
       "Heartbeat: no commit for a long time; GitHub disables scheduled workflows after 60 days " +
@@ -57,6 +69,23 @@ export function commitMessage(
     );
   }
   return body.length > 0 ? `${subject}\n\n${body.join("\n")}\n` : `${subject}\n`;
+}
+
+function pauseChange(
+  change: AccountChange,
+): { readonly subject: string; readonly detail?: string } | undefined {
+  const until = change.after?.postingPausedUntil;
+  if (until !== undefined && until !== change.before?.postingPausedUntil) {
+    const reason = change.after?.pauseReason;
+    return {
+      subject: `posting paused until ${until} (X rate limit)`,
+      ...(reason ? { detail: `X asked crieur to wait: ${reason}` } : {}),
+    };
+  }
+  if (until === undefined && change.before?.postingPausedUntil !== undefined) {
+    return { subject: "posting pause over" };
+  }
+  return undefined;
 }
 
 function summarize(change: FeedStateChange): FeedSummary {

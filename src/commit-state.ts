@@ -12,12 +12,19 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { commitMessage, type FeedStateChange } from "./commit-message.js";
+import { type AccountChange, commitMessage, type FeedStateChange } from "./commit-message.js";
 import { CrieurError } from "./errors.js";
 import { type Git, gitIn } from "./git.js";
 import type { Log } from "./log.js";
-import { type FeedState, parseState, serializeState } from "./state.js";
-import { mergeFeedStates } from "./state-merge.js";
+import {
+  ACCOUNT_FILE,
+  type AccountState,
+  type FeedState,
+  parseAccount,
+  parseState,
+  serializeState,
+} from "./state.js";
+import { mergeAccountStates, mergeFeedStates } from "./state-merge.js";
 
 /** GitHub's limit is 60 days; 50 leaves room for a few failed or skipped runs. */
 export const HEARTBEAT_AFTER_DAYS = 50;
@@ -78,7 +85,11 @@ export async function commitState(options: CommitStateOptions): Promise<CommitSt
     return { committed: false, heartbeat: false, pushed: false, attempts: 0 };
   }
 
-  const message = commitMessage(await feedChanges(git, top, dir, base, staged), { heartbeat });
+  const account = await accountChange(git, top, dir, base, staged);
+  const message = commitMessage(await feedChanges(git, top, dir, base, staged), {
+    heartbeat,
+    ...(account ? { account } : {}),
+  });
   await git.commitFolder(dir, message);
   log.info(`Committed ${staged.length} state files: ${message.split("\n")[0]}`);
   if (!options.push) {
@@ -143,6 +154,19 @@ async function writeHeartbeat(dir: string, now: Date): Promise<void> {
   );
 }
 
+function isAccountFile(dir: string, path: string): boolean {
+  return path === posix.join(dir, ACCOUNT_FILE);
+}
+
+function accountOrUndefined(text: string | undefined, path: string): AccountState | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseAccount(text, path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Feed state files are `<feed id>.json` directly in the state folder; the rest is crieur's own. */
 function feedIdOf(dir: string, path: string): string | undefined {
   const name = posix.basename(path);
@@ -179,6 +203,23 @@ async function feedChanges(
     });
   }
   return changes;
+}
+
+/** `_account.json` before and after the run, when the run changed it (a pause recorded or over). */
+async function accountChange(
+  git: Git,
+  top: string,
+  dir: string,
+  base: string,
+  paths: readonly string[],
+): Promise<AccountChange | undefined> {
+  const path = paths.find((staged) => isAccountFile(dir, staged));
+  if (!path) return undefined;
+  const after = await readFile(join(top, path), "utf8").catch(() => undefined);
+  return {
+    before: accountOrUndefined(await git.fileAt(base, path), path),
+    after: accountOrUndefined(after, path),
+  };
 }
 
 /**
@@ -229,6 +270,7 @@ function resolveFile(dir: string, path: string, versions: Versions, log: Log): s
   // Only one side has the file: keep it, since deleting could drop posted records.
   if (ourText === undefined) return theirText;
   if (theirText === undefined) return ourText;
+  if (isAccountFile(dir, path)) return resolveAccount(path, ourText, theirText, log);
   const feedId = feedIdOf(dir, path);
   if (!feedId) return ourText; // the heartbeat: ours is the newer one.
 
@@ -241,8 +283,18 @@ function resolveFile(dir: string, path: string, versions: Versions, log: Log): s
     );
     return ourState ? ourText : theirText;
   }
-  const merged = mergeFeedStates(theirState, ourState);
+  const baseState = parseOrUndefined(baseText, path, feedId);
+  const merged = mergeFeedStates(theirState, ourState, baseState);
   for (const note of merged.notes) log.warning(note);
   log.info(`${path} changed on both sides: merged (no posted record lost).`);
   return serializeState(merged.state);
+}
+
+function resolveAccount(path: string, ourText: string, theirText: string, log: Log): string {
+  const ours = accountOrUndefined(ourText, path);
+  const theirs = accountOrUndefined(theirText, path);
+  if (!ours || !theirs) return ours ? ourText : theirText;
+  const merged = mergeAccountStates(theirs, ours);
+  log.info(`${path} changed on both sides: kept the later posting pause.`);
+  return merged === ours ? ourText : theirText;
 }

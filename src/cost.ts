@@ -30,11 +30,6 @@ export function costOf(month: MonthPosts, prices: Prices): number {
   return plain * prices.perPostUSD + month.postsWithUrl * prices.perPostWithUrlUSD;
 }
 
-/** "$1.23" — cents are enough for an estimate. */
-export function formatUSD(amount: number): string {
-  return `$${amount.toFixed(2)}`;
-}
-
 /** The first instant of the next UTC month: when a monthly budget opens again. */
 export function startOfNextMonth(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -49,6 +49,49 @@ describe("acquireLock", () => {
       JSON.stringify({ pid: 4242, host: "other", startedAt: "2026-11-25T11:50:00Z" }),
     );
     await expect(acquireLock(state, { now, isAlive: () => false })).rejects.toThrow(LockError);
+  });
+
+  // Many runs starting at once, as separate processes would: each gets its own pid. A race shows
+  // only some of the time, hence several rounds (the earlier lock lost at least one in 20).
+  const ROUNDS = Array.from({ length: 10 }, (_, i) => i + 1);
+  async function race(runs: number, isAlive: (pid: number) => boolean) {
+    const attempts = await Promise.allSettled(
+      Array.from({ length: runs }, (_, i) => acquireLock(state, { now, pid: 10_000 + i, isAlive })),
+    );
+    const winners = attempts.filter((attempt) => attempt.status === "fulfilled");
+    const losers = attempts.flatMap((attempt) =>
+      attempt.status === "rejected" ? [attempt.reason] : [],
+    );
+    for (const reason of losers) expect(reason).toBeInstanceOf(LockError);
+    return winners.length;
+  }
+
+  it.each(ROUNDS)(
+    "gives the lock to exactly one of many runs starting at once (round %i)",
+    async () => {
+      // Every holder is alive: a run that saw a half-written lock and took it over would win too.
+      expect(await race(32, () => true)).toBe(1);
+      expect(JSON.parse(await readFile(lockFileOf(state), "utf8")).pid).toBeGreaterThanOrEqual(
+        10_000,
+      );
+    },
+  );
+
+  it.each(ROUNDS)(
+    "gives a stale lock to exactly one of many runs taking it over at once (round %i)",
+    async () => {
+      await writeFile(
+        lockFileOf(state),
+        JSON.stringify({ pid: 4242, host: hostname(), startedAt: now.toISOString() }),
+      );
+      expect(await race(32, (pid) => pid !== 4242)).toBe(1);
+    },
+  );
+
+  it("leaves no temporary files next to the state folder", async () => {
+    await race(8, () => true);
+    const names = await readdir(dir);
+    expect(names.sort()).toEqual(["state.lock"]);
   });
 
   it("release leaves a lock that another run took over", async () => {

@@ -156,6 +156,52 @@ describe("assignKeys", () => {
     for (const key of keys) expect(key).toMatch(/^sha256:/);
   });
 
+  it("keys items sharing a link by link, title and date, never by their summary", () => {
+    const expo = draft({ title: "Expo", link: "https://x.example/agenda", summary: "3 to 5" });
+    const talk = draft({ title: "Talk", link: "https://x.example/agenda" });
+    const keys = (drafts: DraftItem[]) => assignKeys(drafts).items.map((item) => item.key);
+    expect(keys([expo, talk])).toEqual([
+      hashKey("https://x.example/agenda", "Expo", undefined),
+      hashKey("https://x.example/agenda", "Talk", undefined),
+    ]);
+    expect(keys([{ ...expo, summary: "3 to 6 (extended)" }, talk])).toEqual(keys([expo, talk]));
+  });
+
+  it.each([
+    [
+      "a guid item carries its link and fingerprint",
+      draft({ guid: "g", title: "A", link: "https://x.example/a" }),
+      {
+        key: "g",
+        keyWithoutGuid: "https://x.example/a",
+        altKeys: [hashKey("https://x.example/a", "A", undefined)],
+      },
+    ],
+    [
+      "a permalink guid needs no key without guid",
+      draft({ guid: "https://x.example/a", title: "A", link: "https://x.example/a" }),
+      { key: "https://x.example/a", altKeys: [hashKey("https://x.example/a", "A", undefined)] },
+    ],
+    [
+      "an item without link has only its hash",
+      draft({ title: "A" }),
+      { key: hashKey("A", undefined), keyWithoutGuid: undefined, altKeys: undefined },
+    ],
+  ])("%s", (_case, input, expected) => {
+    const [item] = assignKeys([input]).items;
+    expect({
+      key: item?.key,
+      keyWithoutGuid: item?.keyWithoutGuid,
+      altKeys: item?.altKeys,
+    }).toEqual(expected);
+  });
+
+  it("reports guids repeated on different items", () => {
+    const a = draft({ guid: "same", title: "A", link: "https://x.example/a" });
+    expect(assignKeys([a, { ...a, title: "B" }]).guidsRepeated).toBe(true);
+    expect(assignKeys([a, a]).guidsRepeated).toBeUndefined();
+  });
+
   it("never returns the guid field on an Item", () => {
     expect(assignKeys([draft({ guid: "g" })]).items[0]).not.toHaveProperty("guid");
   });

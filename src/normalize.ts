@@ -237,15 +237,23 @@ export function hashKey(...parts: readonly (string | undefined)[]): string {
 export interface KeyedItems {
   readonly items: readonly Item[];
   readonly notes: readonly string[];
+  /** Set when one guid was found on several different items (see ParsedFeed.guidsRepeated). */
+  readonly guidsRepeated?: true;
 }
 
 /**
  * Gives every draft its identity key: guid, else the link, else a hash of title and date.
- * A guid that several items share identifies none of them (feeds that repeat one guid on every
- * item exist), so those items fall back to their link or hash; the rule depends only on the
- * current document, so keys are the same on every run while the feed keeps that shape.
- * Identical duplicates collapse to one; different items that still collide get a hash of all
- * their identifying fields. Document order is kept.
+ *
+ * Keys must not change from one run to the next, or an item is posted again. Two fallbacks depend
+ * on the rest of the document, so each item also carries the identities it may have had in
+ * another document (`keyWithoutGuid`, `altKeys`), and dedupe treats it as known when any is:
+ * - a guid that several items share identifies none of them (feeds that repeat one guid on every
+ *   item exist): those items fall back to their link, and `guidsRepeated` tells dedupe, which
+ *   then stops trusting this feed's guids for good (a lone item would otherwise get the guid);
+ * - a link that several items share (an "/agenda" page) identifies none of them: those items get
+ *   the fingerprint, a hash of link, title and date — never the summary, which is edited.
+ * Identical duplicates collapse to one; items whose fingerprints still collide (same link, title
+ * and date) are the same item to a reader, and the first one stands. Document order is kept.
  */
 export function assignKeys(allDrafts: readonly DraftItem[]): KeyedItems {
   const notes: string[] = [];
@@ -257,6 +265,7 @@ export function assignKeys(allDrafts: readonly DraftItem[]): KeyedItems {
     return true;
   });
   const guidCounts = countBy(drafts, (draft) => draft.guid);
+  const linkCounts = countBy(drafts, (draft) => draft.link);
   const sharedGuids = drafts.filter((draft) => draft.guid && (guidCounts.get(draft.guid) ?? 0) > 1);
   if (sharedGuids.length > 0) {
     notes.push(
@@ -264,28 +273,41 @@ export function assignKeys(allDrafts: readonly DraftItem[]): KeyedItems {
     );
   }
   const candidates = drafts.map((draft) => {
+    const print = fingerprint(draft);
+    const ownKey = draft.link && linkCounts.get(draft.link) === 1 ? draft.link : print;
     const guid = draft.guid && guidCounts.get(draft.guid) === 1 ? draft.guid : undefined;
-    return { draft, key: guid ?? draft.link ?? hashKey(draft.title, draft.published) };
+    return { draft, print, ownKey, key: guid ?? ownKey };
   });
 
-  // Link or hash fallbacks can still collide (same link, or same title and date).
+  // A guid can still equal another item's link (guids are often permalinks).
   const keyCounts = countBy(candidates, (candidate) => candidate.key);
   const seen = new Set<string>();
   const items: Item[] = [];
-  for (const { draft, key: candidate } of candidates) {
-    const key =
-      (keyCounts.get(candidate) ?? 0) > 1
-        ? hashKey(draft.guid, draft.link, draft.title, draft.published, draft.summary)
-        : candidate;
+  for (const { draft, print, ownKey, key: candidate } of candidates) {
+    const collides = (keyCounts.get(candidate) ?? 0) > 1;
+    const key = collides ? print : candidate;
     // Same identifying fields, different details (e.g. categories): the first one stands.
     if (seen.has(key)) continue;
     seen.add(key);
     const { guid: _guid, ...fields } = draft;
-    items.push({ key, ...fields });
+    items.push({
+      key,
+      ...(!collides && ownKey !== key ? { keyWithoutGuid: ownKey } : {}),
+      ...(!collides && ownKey !== print ? { altKeys: [print] } : {}),
+      ...fields,
+    });
   }
   const collapsed = allDrafts.length - items.length;
   if (collapsed > 0) notes.push(`${collapsed} duplicate items ignored (same as another item)`);
-  return { items, notes };
+  return { items, notes, ...(sharedGuids.length > 0 ? { guidsRepeated: true } : {}) };
+}
+
+/** Identity from the fields a reader recognises an item by: link, title and date. */
+function fingerprint(draft: DraftItem): string {
+  // Without a link this is the documented "hash of title and date", kept as it always was.
+  return draft.link
+    ? hashKey(draft.link, draft.title, draft.published)
+    : hashKey(draft.title, draft.published);
 }
 
 function countBy<T>(values: readonly T[], keyOf: (value: T) => string | undefined) {

@@ -165,6 +165,8 @@ describe("parseFeed: identity", () => {
       "3 items share a guid with another item; they are identified by their link instead",
       "1 duplicate items ignored (same as another item)",
     ]);
+    expect(feed.guidsRepeated).toBe(true);
+    expect((await parseFixture("rss2.xml")).guidsRepeated).toBeUndefined();
   });
 
   it("hashes title and date when there is neither guid nor link, stably", async () => {

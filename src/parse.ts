@@ -98,6 +98,7 @@ async function parseXmlFeed(body: string, feedUrl: string): Promise<ParsedFeed> 
   return {
     title: toPlainTitle(textOf(raw.title)),
     items: keyed.items,
+    ...(keyed.guidsRepeated ? { guidsRepeated: true } : {}),
     notes: [...notes, ...keyed.notes],
   };
 }
@@ -442,6 +443,7 @@ function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
   return {
     title: toPlainTitle(stringOf(feed.title)),
     items: keyed.items,
+    ...(keyed.guidsRepeated ? { guidsRepeated: true } : {}),
     notes: [...notes, ...keyed.notes],
   };
 }

@@ -65,7 +65,15 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
         try {
           return await attempt(text);
         } catch (error) {
-          const failure = translateXError(error);
+          const translated = translateXError(error);
+          // After a lost answer, any later refusal leaves it open whether the text went out.
+          const failure =
+            tries > 1 && translated.kind !== "duplicate"
+              ? new PublishError(translated.message, translated.kind, {
+                  ...translated.details,
+                  maybeSent: true,
+                })
+              : translated;
           if (failure.kind === "duplicate" && tries > 1) {
             throw new PublishError(
               "X already has this exact text: an earlier attempt in this run went out although its answer was lost, so the item counts as posted.",
@@ -76,9 +84,9 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
           if (failure.kind !== "transient") throw failure;
           if (tries > retries) {
             throw new PublishError(
-              `${failure.message} Tried ${tries} time${tries === 1 ? "" : "s"}; the item stays queued for the next run.`,
+              `${failure.message} Tried ${tries} time${tries === 1 ? "" : "s"}; the next run sends the same text again (X refuses it if one of these attempts went out).`,
               "transient",
-              failure.details,
+              { ...failure.details, maybeSent: true },
             );
           }
           await sleep(FIRST_BACKOFF_MS * 2 ** (tries - 1));

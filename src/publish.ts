@@ -22,7 +22,8 @@ export interface Publisher {
  * - "rate-limited": stop posting this run; `resumeAt` says when to try again.
  * - "duplicate": the network already has this exact text (an earlier attempt went out): posted.
  * - "auth": credentials or permissions are wrong; stop and tell the owner what to fix.
- * - "transient": 5xx or network failure after bounded retries; the item stays queued.
+ * - "transient": 5xx or network failure after bounded retries; the post may have gone out, so the
+ *   same text is sent again on the next run (the network refuses a duplicate if it went out).
  * - "rejected": the network refuses this content (400); counts as a failed attempt for the item.
  */
 export type PublishErrorKind = "rate-limited" | "duplicate" | "auth" | "transient" | "rejected";
@@ -32,7 +33,12 @@ export class PublishError extends CrieurError {
   constructor(
     message: string,
     readonly kind: PublishErrorKind,
-    readonly details: { readonly status?: number; readonly resumeAt?: Date } = {},
+    readonly details: {
+      readonly status?: number;
+      readonly resumeAt?: Date;
+      /** The text may have reached the network (an answer was lost): never requeue it as new. */
+      readonly maybeSent?: boolean;
+    } = {},
   ) {
     super(message);
   }

@@ -81,6 +81,7 @@ export function stoppedLine(stop: NonNullable<RunReport["stoppedPosting"]>): str
   return `Posting stopped: ${stop.reason}${resume}`;
 }
 
+/** "$1.23" — cents are enough for an estimate. */
 function usd(amount: number): string {
   return `$${amount.toFixed(2)}`;
 }

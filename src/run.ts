@@ -241,10 +241,14 @@ async function recordFeed(
   const deduped = dedupeItems(
     healthy.state,
     { feedId: feed.id, firstRunPosts: feed.firstRunPosts },
-    parsed.items,
+    parsed,
     result.validators,
     deps.now(),
   );
+  if (deduped.warning) {
+    report.notes.push(deduped.warning);
+    deps.log.warning(`Feed '${feed.id}': ${deduped.warning}`);
+  }
   report.firstSight = deduped.firstSight;
   report.newItems = deduped.queued.length;
   report.recordedAsSeen = deduped.recordedAsSeen.length;
@@ -255,7 +259,9 @@ async function recordFeed(
     );
   }
   for (const item of deduped.queued) deps.log.info(`New: "${item.title}" queued.`);
-  if (!deduped.firstSight && deduped.queued.length === 0) deps.log.info("No new items.");
+  if (!deduped.firstSight && !deduped.warning && deduped.queued.length === 0) {
+    deps.log.info("No new items.");
+  }
 
   if (!dryRun) await deps.store.save(deduped.state);
   return { feed, state: deduped.state, report };
@@ -388,7 +394,7 @@ async function postQueued(
       deps.log.warning(
         `Feed '${feedRun.feed.id}': "${queued.item.title}" cannot be posted: ${error.message}`,
       );
-      feedRun.report.failed.push({ title: queued.item.title, reason: error.message });
+      giveUp(feedRun, report, queued.item.title, error.message);
       if (deps.publisher) {
         await save(
           feedRun,
@@ -546,7 +552,7 @@ async function settlePending(
     deps.log.warning(
       `Feed '${feedRun.feed.id}': "${pending.item.title}" left unposted: ${reason}.`,
     );
-    feedRun.report.failed.push({ title: pending.item.title, reason });
+    giveUp(feedRun, report, pending.item.title, reason);
     await save(
       feedRun,
       failPost(feedRun.state as FeedState, deps.now(), `uncertain: ${reason}`),
@@ -577,7 +583,7 @@ async function sendPending(feedRun: FeedRun, deps: RunDeps, report: RunReport): 
   } catch (error) {
     const failure =
       error instanceof PublishError ? error : new PublishError(messageOf(error), "transient");
-    await settleFailure(feedRun, state, pending.item.title, failure, deps);
+    await settleFailure(feedRun, state, pending.item.title, failure, deps, report);
     if (failure.kind === "duplicate" || failure.kind === "rejected") return;
     const resumeAt = failure.details.resumeAt?.toISOString();
     report.stoppedPosting = {
@@ -604,6 +610,7 @@ async function settleFailure(
   title: string,
   failure: PublishError,
   deps: RunDeps,
+  report: RunReport,
 ): Promise<void> {
   const text = state.pending?.text ?? "";
   const entry: PostReport = { title, text };
@@ -620,7 +627,7 @@ async function settleFailure(
         deps.log.warning(
           `"${title}" given up after ${attempts} rejected attempts: ${failure.message}`,
         );
-        feedRun.report.failed.push({ title, reason: failure.message });
+        giveUp(feedRun, report, title, failure.message);
         return save(feedRun, failPost(state, deps.now(), failure.message), deps);
       }
       deps.log.warning(
@@ -629,9 +636,23 @@ async function settleFailure(
       return save(feedRun, requeuePost(state, true), deps);
     }
     default:
-      // Rate limits, auth and outages: the item keeps its place for a later run.
+      if (failure.details.maybeSent) {
+        // The text may be on X already: keep it in flight, unchanged, so the next run re-sends
+        // exactly this text (a duplicate then proves it went out) instead of queueing it anew.
+        deps.log.warning(
+          `"${title}" may or may not have reached X; the next run sends the same text again.`,
+        );
+        return;
+      }
+      // X refused it outright (rate limit, credentials): the item keeps its place for a later run.
       return save(feedRun, requeuePost(state, false), deps);
   }
+}
+
+/** An item that will never be posted needs the owner: listed with the feed and fails the run. */
+function giveUp(feedRun: FeedRun, report: RunReport, title: string, reason: string): void {
+  feedRun.report.failed.push({ title, reason });
+  report.problems.push(`Feed '${feedRun.feed.id}': "${title}" will not be posted: ${reason}`);
 }
 
 async function save(feedRun: FeedRun, state: FeedState, deps: RunDeps): Promise<void> {

@@ -73,6 +73,10 @@ export interface FeedState {
    * first fetch still counts as "first sight" (its items are recorded, not posted).
    */
   readonly neverFetched?: true;
+  /** Set once the feed was caught giving its items unreliable GUIDs; never cleared by a merge. */
+  readonly unreliableGuids?: true;
+  /** The largest number of items one fetch of this feed returned. */
+  readonly maxItemsSeen?: number;
 }
 
 /** Account-wide state (`_account.json`): what applies to every feed of the X account. */
@@ -113,6 +117,8 @@ export function serializeState(state: FeedState): string {
     ...(state.pending ? { pending: state.pending } : {}),
     ...(state.failingSince ? { failingSince: state.failingSince } : {}),
     ...(state.neverFetched ? { neverFetched: true } : {}),
+    ...(state.unreliableGuids ? { unreliableGuids: true } : {}),
+    ...(state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {}),
     ...(state.months ? { months: state.months } : {}),
     done,
   };

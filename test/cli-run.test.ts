@@ -162,6 +162,38 @@ describe("crieur run", () => {
     ]);
   });
 
+  it("never reposts when X's answers were lost, even after the item's title changes", async () => {
+    await agendaConfig();
+    serveAgenda([item(1)], "v1");
+    await runCli(["run"], { cwd: work, env });
+    serveAgenda([item(1), item(2)], "v2");
+
+    // X accepts the post but the answer is lost, then fails every retry: it may have gone out.
+    fakeX.failNext(
+      { kind: "drop", afterAccepting: true },
+      { kind: "server-error", status: 503 },
+      { kind: "server-error", status: 503 },
+    );
+    const failing = await runCli(["run"], { cwd: work, env });
+    expect(failing.stderr).toContain("may or may not have reached X");
+    expect(fakeX.posts).toHaveLength(1);
+    const statePath = join(work, "state", "agenda.json");
+    expect(JSON.parse(await readFile(statePath, "utf8")).pending?.text).toBe(
+      "Event 2 https://museum.example/e/event-2",
+    );
+
+    // The museum corrects the title meanwhile: the same text is re-sent, X refuses the duplicate.
+    serveAgenda([item(1), { ...item(2), title: "Event 2 (updated)" }], "v3");
+    const next = await runCli(["run"], { cwd: work, env });
+    expect(next.code, next.stderr).toBe(0);
+    expect(fakeX.posts.map((post) => post.text)).toEqual([
+      "Event 2 https://museum.example/e/event-2",
+    ]);
+    expect(JSON.parse(await readFile(statePath, "utf8")).done["event-2"]).toMatchObject({
+      status: "posted",
+    });
+  });
+
   it("never reposts after being killed while X was answering", async () => {
     await agendaConfig();
     serveAgenda([item(1)], "v1");

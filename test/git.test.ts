@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CommitStateError, commitState, HEARTBEAT_FILE } from "../src/commit-state.js";
 import type { Log } from "../src/log.js";
 import {
+  type AccountState,
   emptyState,
   type FeedState,
   finishPost,
@@ -72,6 +73,11 @@ function post(state: FeedState, key: string, id: string): FeedState {
 async function writeState(repo: string, state: FeedState): Promise<void> {
   await mkdir(join(repo, "state"), { recursive: true });
   await writeFile(join(repo, "state", `${state.feedId}.json`), serializeState(state));
+}
+
+async function writeAccount(repo: string, account: AccountState): Promise<void> {
+  await mkdir(join(repo, "state"), { recursive: true });
+  await writeFile(join(repo, "state", "_account.json"), `${JSON.stringify(account, null, 2)}\n`);
 }
 
 async function remoteState(feedId: string): Promise<FeedState> {
@@ -203,9 +209,47 @@ describe("commit-state", () => {
     expect(merged.done.d).toMatchObject({ status: "seen" });
     expect(merged.queue.map((entry) => entry.item.key)).toEqual(["c"]);
     expect(merged.validators).toEqual({ etag: '"new"' });
+    // One post on each side this month: both count towards the monthly budget.
+    expect(merged.months).toEqual({ "2026-01": { posts: 2, postsWithUrl: 0 } });
     expect(lines).toContain(
       "info: state/agenda.json changed on both sides: merged (no posted record lost).",
     );
+  });
+
+  it("says in the commit title that posting is paused, then that the pause is over", async () => {
+    const until = "2026-01-06T11:00:00.000Z";
+    await writeAccount(bot, { version: 1, postingPausedUntil: until, pauseReason: "429" });
+    await commitState(options());
+    expect(await git(remote, "log", "-1", "--format=%s", "main")).toBe(
+      `crieur: posting paused until ${until} (X rate limit)`,
+    );
+
+    await writeAccount(bot, { version: 1 });
+    await commitState(options());
+    expect(await git(remote, "log", "-1", "--format=%s", "main")).toBe(
+      "crieur: posting pause over",
+    );
+  });
+
+  it("keeps the later pause when _account.json changed on both sides", async () => {
+    const later = "2026-01-06T12:00:00.000Z";
+    await writeAccount(human, { version: 1, postingPausedUntil: later, pauseReason: "theirs" });
+    await git(human, "add", "state");
+    await git(human, "commit", "--quiet", "-m", "their pause");
+    await git(human, "push", "--quiet", "origin", "HEAD:main");
+    await writeAccount(bot, {
+      version: 1,
+      postingPausedUntil: "2026-01-06T11:00:00.000Z",
+      pauseReason: "ours",
+    });
+
+    await commitState(options());
+
+    expect(lines).toContain(
+      "info: state/_account.json changed on both sides: kept the later posting pause.",
+    );
+    const account = JSON.parse(await git(remote, "show", "main:state/_account.json"));
+    expect(account).toMatchObject({ postingPausedUntil: later, pauseReason: "theirs" });
   });
 
   it("gives up after a bounded number of attempts when main keeps moving, and says so", async () => {

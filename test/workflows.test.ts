@@ -135,6 +135,13 @@ describe("workflows", () => {
       "node-version": 24,
       cache: "npm",
     });
+    // A queued run or a re-run must start from the branch's latest state/, not the triggering commit.
+    expect(steps.find((step) => step.uses?.startsWith("actions/checkout@"))?.with).toMatchObject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not JavaScript.
+      ref: "${{ github.ref }}",
+    });
+    const installs = steps.filter((step) => step.run?.startsWith("npm ci"));
+    expect(installs.map((step) => step.run)).toEqual([expect.stringContaining("--ignore-scripts")]);
   });
 
   it("check.yml: pull_request only, read-only token not kept on disk, runs the preview", () => {
