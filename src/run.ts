@@ -50,6 +50,9 @@ async function containsUrl(text: string): Promise<boolean> {
   return (await loadCompose()).containsUrl(text);
 }
 
+/** First-run skips listed one per line; a feed with a long archive gets a count for the rest. */
+const FIRST_SIGHT_LINES = 20;
+
 /** A post the network rejected this many times is given up, never retried forever. */
 export const MAX_REJECTED_ATTEMPTS = 3;
 /** X only refuses duplicates of recent posts: past this, re-sending an unanswered post could post twice. */
@@ -124,7 +127,7 @@ export async function run(
     runs.push(feedRun);
   }
   // Budgets and cost are account-wide: feeds left out by --feed still count.
-  const others = await loadOthers(config, feeds, deps);
+  const others = await loadOthers(feeds, deps);
 
   await deps.log.group(dryRun ? "Posts (dry run: nothing is sent)" : "Posts", () =>
     postQueued(runs, others, config, deps, report),
@@ -257,6 +260,14 @@ async function recordFeed(
       `First time crieur sees this feed: ${plural(deduped.recordedAsSeen.length, "item")} recorded as seen ` +
         `without posting, ${deduped.queued.length} queued (firstRunPosts: ${feed.firstRunPosts}).`,
     );
+    // A line per skipped item, newest first, so the owner sees what was not announced.
+    const skipped = [...deduped.recordedAsSeen].reverse();
+    for (const item of skipped.slice(0, FIRST_SIGHT_LINES)) {
+      deps.log.info(`Skipped (first run): "${item.title}".`);
+    }
+    if (skipped.length > FIRST_SIGHT_LINES) {
+      deps.log.info(`… and ${plural(skipped.length - FIRST_SIGHT_LINES, "older item")}.`);
+    }
   }
   for (const item of deduped.queued) deps.log.info(`New: "${item.title}" queued.`);
   if (!deduped.firstSight && !deduped.warning && deduped.queued.length === 0) {
@@ -267,15 +278,20 @@ async function recordFeed(
   return { feed, state: deduped.state, report };
 }
 
-/** States of configured feeds outside this run (--feed), read only for account-wide totals. */
-async function loadOthers(
-  config: Config,
-  inRun: readonly FeedConfig[],
-  deps: RunDeps,
-): Promise<FeedState[]> {
-  const others = config.feeds.filter((feed) => !inRun.includes(feed));
+/** States of every other feed (left out by --feed, or removed from feeds.yml), read only for
+ * account-wide totals: their posts still count toward the daily limit and the monthly cost. */
+async function loadOthers(inRun: readonly FeedConfig[], deps: RunDeps): Promise<FeedState[]> {
+  const running = new Set(inRun.map((feed) => feed.id));
+  const others = (await deps.store.feedIds()).filter((id) => !running.has(id));
   const states = await Promise.all(
-    others.map((feed) => deps.store.load(feed.id).catch(() => undefined)),
+    others.map((id) =>
+      deps.store.load(id).catch((error: unknown) => {
+        deps.log.warning(
+          `state/${id}.json is not readable, so its posts are left out of today's and this month's totals: ${messageOf(error)}`,
+        );
+        return undefined;
+      }),
+    ),
   );
   return states.filter((state): state is FeedState => state !== undefined);
 }

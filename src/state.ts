@@ -7,7 +7,7 @@
  * key order so git diffs stay minimal. A file that cannot be read is an error for its feed, never a
  * silent reset: a reset would repost everything.
  */
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { UsageError } from "./errors.js";
 import type { Item } from "./item.js";
@@ -171,6 +171,8 @@ export interface StateStore {
   /** The feed's state, or undefined when crieur has never seen this feed. */
   load(feedId: string): Promise<FeedState | undefined>;
   save(state: FeedState): Promise<void>;
+  /** Ids of every feed with a state file, including feeds since removed from feeds.yml. */
+  feedIds(): Promise<string[]>;
   loadAccount(): Promise<AccountState>;
   saveAccount(state: AccountState): Promise<void>;
 }
@@ -227,6 +229,19 @@ export function createStateStore(dir: string): StateStore {
       if (onDisk.get(state.feedId) === text) return;
       await writeAtomically(join(dir, stateFileName(state.feedId)), text);
       onDisk.set(state.feedId, text);
+    },
+    async feedIds() {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+        throw new StateError(`Cannot list ${dir}: ${(error as Error).message}`);
+      }
+      return names
+        .filter((name) => name.endsWith(".json") && !name.startsWith("_"))
+        .map((name) => name.slice(0, -".json".length))
+        .sort();
     },
     async loadAccount() {
       const file = join(dir, ACCOUNT_FILE);

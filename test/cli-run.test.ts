@@ -83,6 +83,8 @@ describe("crieur run", () => {
     const first = await runCli(["run"], { cwd: work, env });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("2 items recorded as seen without posting");
+    expect(first.stdout).toContain('Skipped (first run): "Event 2".');
+    expect(first.stdout).toContain('Skipped (first run): "Event 1".');
     expect(fakeX.posts).toEqual([]);
 
     serveAgenda([item(1), item(2), item(3), item(4)], "v2");

@@ -189,6 +189,28 @@ describe("budgets and fairness over many runs", () => {
   });
 });
 
+describe("feeds removed from feeds.yml", () => {
+  it("still count toward the daily limit and the month's cost", async () => {
+    const limits = ["limits:", "  maxPostsPerRun: 5", "  maxPostsPerDay: 2"];
+    add("agenda", 1);
+    await step(config(limits, ["agenda"]));
+    add("agenda", 2);
+    await step(config(limits, ["agenda"]));
+    expect(sim.posts).toHaveLength(2);
+
+    // The owner replaces the feed: the new one's first items wait for the rolling 24 hours.
+    const replaced = config(limits, ["news"]);
+    add("news", 1);
+    await step(replaced);
+    add("news", 1);
+    advance(HOUR);
+    const held = await step(replaced);
+    expect(sim.posts).toHaveLength(2);
+    expect(held.stoppedPosting?.kind).toBe("daily-limit");
+    expect(held.cost?.posts).toBe(2);
+  });
+});
+
 describe("maxAge", () => {
   it("drops items older than maxAge when their turn comes, with a reason, and posts the rest", async () => {
     const cfg = config(["defaults:", "  maxPostsPerRun: 1", '  maxAge: "2d"'], ["agenda"]);
