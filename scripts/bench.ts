@@ -186,7 +186,7 @@ async function latencyCase(env: Record<string, string>) {
     ),
   );
   try {
-    for (const concurrency of [undefined, 32]) {
+    for (const concurrency of [undefined, 64]) {
       const label =
         concurrency === undefined
           ? "default fetch.concurrency"

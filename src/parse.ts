@@ -134,6 +134,8 @@ function notAFeed(feedUrl: string, body: string): FeedParseError {
 function repairXml(xml: string, notes: Set<string>): string {
   const withoutControls = xml.replace(XML_ILLEGAL_CHARACTERS, "");
   if (withoutControls.length !== xml.length) notes.add("illegal control characters removed");
+  // Most feeds use only XML's own five entities: nothing to repair, and no need to scan sections.
+  if (!NEEDS_ENTITY_REPAIR.test(withoutControls)) return withoutControls;
   // A matchAll loop, not split(regex): V8's split with a capturing regex retries the regex at
   // every position and cost ~2 ms per 100 kB feed, most of a 1000-feed run's parse time.
   const parts: string[] = [];
@@ -145,6 +147,9 @@ function repairXml(xml: string, notes: Set<string>): string {
   parts.push(repairEntities(withoutControls.slice(from), notes));
   return parts.join("");
 }
+
+/** An '&' that is not one of XML's five named entities: bare, numeric or HTML-named. */
+const NEEDS_ENTITY_REPAIR = /&(?!(?:amp|lt|gt|quot|apos);)/;
 
 /** CDATA sections and comments, whose text is literal. */
 const LITERAL_SECTIONS = /<!(?:\[CDATA\[[\s\S]*?\]\]>|--[\s\S]*?-->)/g;
