@@ -164,7 +164,9 @@ async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutco
     return { ok: false, stage: "state", state: undefined, error: messageOf(error) };
   }
   try {
-    const result = await deps.fetchFeed(feed.url, state?.validators ?? {});
+    const validators = state?.validators ?? {};
+    const sameAddress = validators.url === undefined || validators.url === feed.url;
+    const result = await deps.fetchFeed(feed.url, sameAddress ? validators : {});
     const parsed =
       result.kind === "fetched"
         ? await (await loadParse()).parseFeed(result.text, result.url)
@@ -245,7 +247,7 @@ async function recordFeed(
     healthy.state,
     { feedId: feed.id, firstRunPosts: feed.firstRunPosts },
     parsed,
-    result.validators,
+    { ...result.validators, url: feed.url },
     deps.now(),
   );
   if (deduped.warning) {
@@ -321,9 +323,11 @@ async function postQueued(
     return;
   }
 
+  // A re-sent post counts against this run's caps like any other request to X.
+  const resent = new Set<string>();
   for (const feedRun of runs) {
     if (feedRun.state?.pending && !report.stoppedPosting) {
-      await settlePending(feedRun, deps, report);
+      if (await settlePending(feedRun, deps, report)) resent.add(feedRun.feed.id);
     }
   }
 
@@ -355,14 +359,18 @@ async function postQueued(
     return [
       {
         feedId: feedRun.feed.id,
-        maxPostsPerRun: feedRun.feed.maxPostsPerRun,
+        maxPostsPerRun: feedRun.feed.maxPostsPerRun - (resent.has(feedRun.feed.id) ? 1 : 0),
         queue: state.queue,
         ...(feedRemaining === undefined ? {} : { remainingToday: feedRemaining }),
         ...(last === undefined ? {} : { lastPostAt: last }),
       },
     ];
   });
-  const plan = planPosts(queues, config.limits.maxPostsPerRun, live ? remainingToday : Infinity);
+  const plan = planPosts(
+    queues,
+    Math.max(0, config.limits.maxPostsPerRun - resent.size),
+    live ? remainingToday : Infinity,
+  );
   const waiting = queues.reduce((total, queue) => total + queue.queue.length, 0);
   if (live && remainingToday === 0 && waiting > 0) {
     const opens = dayWindowOpensAt(globalTimes);
@@ -552,13 +560,14 @@ function costReport(
 }
 
 /** A post from an earlier run got no recorded answer (the process died): settle it before anything else. */
+/** Returns true when the post was sent again. */
 async function settlePending(
   feedRun: FeedRun & { state: FeedState | undefined },
   deps: RunDeps,
   report: RunReport,
-) {
+): Promise<boolean> {
   const pending = feedRun.state?.pending;
-  if (!pending || !deps.publisher) return;
+  if (!pending || !deps.publisher) return false;
   const age = deps.now().getTime() - Date.parse(pending.at);
   if (age > DUPLICATE_CHECK_WINDOW_MS) {
     const reason =
@@ -574,13 +583,14 @@ async function settlePending(
       failPost(feedRun.state as FeedState, deps.now(), `uncertain: ${reason}`),
       deps,
     );
-    return;
+    return false;
   }
   deps.log.info(
     `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; ` +
       "sending the same text again (X refuses it if the first one went out).",
   );
   await sendPending(feedRun, deps, report);
+  return true;
 }
 
 /** Sends the feed's pending post and records X's answer. State is saved before returning. */

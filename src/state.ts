@@ -10,6 +10,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { UsageError } from "./errors.js";
+import type { Validators as HttpValidators } from "./fetch.js";
 import type { Item } from "./item.js";
 
 export const STATE_VERSION = 1;
@@ -50,9 +51,10 @@ export interface PendingPost {
   readonly attempts?: number;
 }
 
-export interface Validators {
-  readonly etag?: string;
-  readonly lastModified?: string;
+/** HTTP validators of the feed's last download, and the address they belong to. */
+export interface Validators extends HttpValidators {
+  /** Validators of another address mean nothing: after a url change the feed is fetched in full. */
+  readonly url?: string;
 }
 
 export interface FeedState {

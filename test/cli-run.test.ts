@@ -126,6 +126,23 @@ describe("crieur run", () => {
     ]);
   });
 
+  it("fetches a feed in full after its url changes, without the old address's validators", async () => {
+    await agendaConfig();
+    serveAgenda([item(1)], "same-etag");
+    await runCli(["run"], { cwd: work, env });
+
+    // The same CMS now answers at another address, with the same ETag but new content.
+    feeds.route("/moved.xml", { body: rss([item(1), item(2)]), etag: '"same-etag"' });
+    await writeFeedsFile(["feeds:", "  - id: agenda", `    url: ${feeds.url("/moved.xml")}`]);
+    const moved = await runCli(["run"], { cwd: work, env });
+    expect(moved.code, moved.stderr).toBe(0);
+    const request = feeds.requests.find((entry) => entry.path === "/moved.xml");
+    expect(request?.headers["if-none-match"]).toBeUndefined();
+    expect(fakeX.posts.map((post) => post.text)).toEqual([
+      "Event 2 https://museum.example/e/event-2",
+    ]);
+  });
+
   it("keeps items over the per-run cap queued for later runs", async () => {
     await agendaConfig(["    maxPostsPerRun: 2"]);
     serveAgenda([item(1)], "v1");
@@ -225,6 +242,31 @@ describe("crieur run", () => {
     const after = await runCli(["run"], { cwd: work, env });
     expect(after.code).toBe(0);
     expect(fakeX.posts).toHaveLength(1);
+  });
+
+  it("counts a re-sent post against the run's cap", async () => {
+    await agendaConfig(["    maxPostsPerRun: 1"]);
+    serveAgenda([item(1)], "v1");
+    await runCli(["run"], { cwd: work, env });
+    serveAgenda([1, 2, 3].map(item), "v2");
+
+    fakeX.failNext({ kind: "delay", ms: 1500 });
+    const running = startCli(["run"], { cwd: work, env });
+    await waitFor(() => fakeX.tweetRequestsReceived === 1);
+    running.child.kill("SIGKILL");
+    await running.done;
+    await waitFor(() => fakeX.posts.length === 1);
+
+    // The recovery run re-sends event 2 (refused as a duplicate): that is its one request.
+    const recovery = await runCli(["run"], { cwd: work, env });
+    expect(recovery.code, recovery.stderr).toBe(0);
+    expect(fakeX.tweetRequestsReceived).toBe(2);
+    const after = await runCli(["run"], { cwd: work, env });
+    expect(after.code, after.stderr).toBe(0);
+    expect(fakeX.posts.map((post) => post.text.split(" ").slice(0, 2).join(" "))).toEqual([
+      "Event 2",
+      "Event 3",
+    ]);
   });
 
   it("re-sends a post that was killed before it reached X, exactly once", async () => {
