@@ -11,7 +11,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CLI_PATH } from "../test/support/cli.js";
-import { fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
+import { credentialsEnv, fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
 import { type FeedRoute, startFeedServer } from "../test/support/feed-server.js";
 import { startByteCounter } from "./bench/byte-counter.js";
 import { feedsYaml, syntheticRss } from "./bench/feeds.js";
@@ -55,10 +55,7 @@ async function main(): Promise<void> {
   const env = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
-    X_API_KEY: credentials.apiKey,
-    X_API_SECRET: credentials.apiSecret,
-    X_ACCESS_TOKEN: credentials.accessToken,
-    X_ACCESS_SECRET: credentials.accessSecret,
+    ...credentialsEnv(credentials),
     CRIEUR_X_API_URL: fakeX.url,
   };
   const results: Record<string, unknown> = {};

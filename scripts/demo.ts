@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../test/support/cli.js";
-import { fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
+import { credentialsEnv, fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
 import { startFeedServer } from "../test/support/feed-server.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -76,10 +76,7 @@ async function main(): Promise<void> {
       "start",
     );
     const env = {
-      X_API_KEY: credentials.apiKey,
-      X_API_SECRET: credentials.apiSecret,
-      X_ACCESS_TOKEN: credentials.accessToken,
-      X_ACCESS_SECRET: credentials.accessSecret,
+      ...credentialsEnv(credentials),
       CRIEUR_X_API_URL: fakeX.url,
     };
 

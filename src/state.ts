@@ -127,17 +127,25 @@ export function serializeState(state: FeedState): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-/** Pure: parses a state file's text, or throws StateError saying what to do. */
-export function parseState(text: string, file: string, feedId: string): FeedState {
-  let data: unknown;
+/** JSON.parse, or a StateError that says how to restore the file; `advice` ends the sentence. */
+function parseJson(text: string, file: string, advice: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new StateError(
       `${file} is not valid JSON (${(error as Error).message}). Restore it from git history ` +
-        `(git log -p -- ${file}); crieur will not reset it, since that would repost every item.`,
+        `(git log -p -- ${file})${advice}`,
     );
   }
+}
+
+/** Pure: parses a state file's text, or throws StateError saying what to do. */
+export function parseState(text: string, file: string, feedId: string): FeedState {
+  const data = parseJson(
+    text,
+    file,
+    "; crieur will not reset it, since that would repost every item.",
+  );
   const problem = describeShapeProblem(data, feedId);
   if (problem) {
     throw new StateError(
@@ -188,15 +196,7 @@ export const ACCOUNT_FILE = "_account.json";
 
 /** Pure: parses `_account.json`, or throws StateError saying what to do. */
 export function parseAccount(text: string, file: string): AccountState {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new StateError(
-      `${file} is not valid JSON (${(error as Error).message}). Restore it from git history ` +
-        `(git log -p -- ${file}) or delete it: it only holds X's rate-limit pause.`,
-    );
-  }
+  const data = parseJson(text, file, " or delete it: it only holds X's rate-limit pause.");
   const record = data as Record<string, unknown> | null;
   if (typeof record !== "object" || record === null || record.version !== STATE_VERSION) {
     throw new StateError(

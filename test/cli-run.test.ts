@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli, startCli } from "./support/cli.js";
-import { type FakeX, fakeXCredentials, startFakeX } from "./support/fake-x-server.js";
+import {
+  credentialsEnv,
+  type FakeX,
+  fakeXCredentials,
+  startFakeX,
+} from "./support/fake-x-server.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 
 interface TestItem {
@@ -31,12 +36,7 @@ function rss(items: readonly TestItem[]): string {
 }
 
 const credentials = fakeXCredentials();
-const secrets = {
-  X_API_KEY: credentials.apiKey,
-  X_API_SECRET: credentials.apiSecret,
-  X_ACCESS_TOKEN: credentials.accessToken,
-  X_ACCESS_SECRET: credentials.accessSecret,
-};
+const secrets = credentialsEnv(credentials);
 
 let work: string;
 let feeds: FeedServer;

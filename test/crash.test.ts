@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type CliResult, runCli, startCli } from "./support/cli.js";
-import { fakeXCredentials, startFakeX } from "./support/fake-x-server.js";
+import { credentialsEnv, fakeXCredentials, startFakeX } from "./support/fake-x-server.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 
 const WORLDS = 2;
@@ -23,12 +23,7 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 const FEEDS = ["museum", "blog", "agenda"] as const;
 
 const credentials = fakeXCredentials();
-const secrets = {
-  X_API_KEY: credentials.apiKey,
-  X_API_SECRET: credentials.apiSecret,
-  X_ACCESS_TOKEN: credentials.accessToken,
-  X_ACCESS_SECRET: credentials.accessSecret,
-};
+const secrets = credentialsEnv(credentials);
 
 /** mulberry32: a small seeded generator, so a failure can be replayed with CRASH_SEED. */
 function random(seed: number): () => number {

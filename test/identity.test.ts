@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CliResult, runCli } from "./support/cli.js";
-import { type FakeX, fakeXCredentials, startFakeX } from "./support/fake-x-server.js";
+import {
+  credentialsEnv,
+  type FakeX,
+  fakeXCredentials,
+  startFakeX,
+} from "./support/fake-x-server.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 
 interface Entry {
@@ -40,10 +45,7 @@ beforeEach(async () => {
   feeds = await startFeedServer();
   fakeX = await startFakeX({ credentials });
   env = {
-    X_API_KEY: credentials.apiKey,
-    X_API_SECRET: credentials.apiSecret,
-    X_ACCESS_TOKEN: credentials.accessToken,
-    X_ACCESS_SECRET: credentials.accessSecret,
+    ...credentialsEnv(credentials),
     CRIEUR_X_API_URL: fakeX.url,
   };
   await writeFile(

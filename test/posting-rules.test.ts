@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./support/cli.js";
 import {
+  credentialsEnv,
   type FakeX,
   type FakeXFault,
   fakeXCredentials,
@@ -17,12 +18,7 @@ import {
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 
 const credentials = fakeXCredentials();
-const secrets = {
-  X_API_KEY: credentials.apiKey,
-  X_API_SECRET: credentials.apiSecret,
-  X_ACCESS_TOKEN: credentials.accessToken,
-  X_ACCESS_SECRET: credentials.accessSecret,
-};
+const secrets = credentialsEnv(credentials);
 
 let work: string;
 let feeds: FeedServer;

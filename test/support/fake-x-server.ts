@@ -96,6 +96,16 @@ export function fakeXCredentials(): FakeXCredentials {
   };
 }
 
+/** The environment crieur reads its X keys from, pointed at these credentials. */
+export function credentialsEnv(credentials: FakeXCredentials): Record<string, string> {
+  return {
+    X_API_KEY: credentials.apiKey,
+    X_API_SECRET: credentials.apiSecret,
+    X_ACCESS_TOKEN: credentials.accessToken,
+    X_ACCESS_SECRET: credentials.accessSecret,
+  };
+}
+
 const REAL_API_ORIGIN = "https://api.x.com";
 const WINDOW_MS = 15 * 60_000;
 const WINDOW_POST_LIMIT = 100;
