@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildDist } from "../test/support/build-once.js";
 import { CLI_PATH } from "../test/support/cli.js";
 import { credentialsEnv, fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
 import { type FeedRoute, startFeedServer } from "../test/support/feed-server.js";
@@ -41,14 +42,8 @@ function log(message: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   log("building dist/ …");
-  execFileSync(
-    process.execPath,
-    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    },
-  );
+  const build = buildDist();
+  if (!build.ok) throw new Error(`The build failed:\n${build.output}`);
 
   const credentials = fakeXCredentials();
   const fakeX = await startFakeX({ credentials });

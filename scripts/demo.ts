@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildDist } from "../test/support/build-once.js";
 import { runCli } from "../test/support/cli.js";
 import { credentialsEnv, fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
 import { startFeedServer } from "../test/support/feed-server.js";
@@ -21,14 +22,8 @@ function banner(text: string): void {
 }
 
 async function main(): Promise<void> {
-  execFileSync(
-    process.execPath,
-    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    },
-  );
+  const build = buildDist();
+  if (!build.ok) throw new Error(`The build failed:\n${build.output}`);
   const credentials = fakeXCredentials();
   const fakeX = await startFakeX({ credentials });
   const feeds = await startFeedServer({
@@ -63,18 +58,10 @@ async function main(): Promise<void> {
       ].join("\n"),
     );
     const git = (...args: string[]) => execFileSync("git", args, { cwd: work, encoding: "utf8" });
+    const commit = (...args: string[]) =>
+      git("-c", "user.name=demo", "-c", "user.email=demo@example.org", "commit", "-q", ...args);
     git("init", "-q");
-    git(
-      "-c",
-      "user.name=demo",
-      "-c",
-      "user.email=demo@example.org",
-      "commit",
-      "-q",
-      "--allow-empty",
-      "-m",
-      "start",
-    );
+    commit("--allow-empty", "-m", "start");
     const env = {
       ...credentialsEnv(credentials),
       CRIEUR_X_API_URL: fakeX.url,
@@ -84,16 +71,7 @@ async function main(): Promise<void> {
     const first = await runCli(["run"], { cwd: work, env });
     process.stdout.write(first.stdout + first.stderr);
     git("add", "state");
-    git(
-      "-c",
-      "user.name=demo",
-      "-c",
-      "user.email=demo@example.org",
-      "commit",
-      "-q",
-      "-m",
-      "state after run 1",
-    );
+    commit("-m", "state after run 1");
 
     banner("New items appear in both feeds");
     feeds.route("/agenda.xml", { body: await sample("agenda-after.xml"), etag: '"agenda-2"' });

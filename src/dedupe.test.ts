@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeItem } from "../test/support/items.js";
+import { makeDraft, makeItem } from "../test/support/items.js";
 import {
   dedupeItems,
   oldestFirst,
@@ -149,17 +149,7 @@ describe("dedupeItems", () => {
 });
 
 describe("dedupeItems with keys from the parser", () => {
-  const draft = (fields: Partial<DraftItem>): DraftItem => ({
-    guid: undefined,
-    title: "T",
-    link: undefined,
-    published: undefined,
-    summary: "",
-    author: undefined,
-    categories: [],
-    image: undefined,
-    ...fields,
-  });
+  const draft = (fields: Partial<DraftItem>): DraftItem => makeDraft({ title: "T", ...fields });
   /** Runs the drafts through the parser's key rules, then dedupe, returning titles queued. */
   const run = (state: FeedState | undefined, drafts: readonly DraftItem[]) => {
     const result = dedupeItems(state, settings, assignKeys(drafts), {}, later);

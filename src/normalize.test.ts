@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { makeDraft } from "../test/support/items.js";
 import {
   assignKeys,
   type DraftItem,
@@ -88,19 +89,7 @@ describe("toIsoDate", () => {
   });
 });
 
-function draft(fields: Partial<DraftItem>): DraftItem {
-  return {
-    guid: undefined,
-    title: "",
-    link: undefined,
-    published: undefined,
-    summary: "",
-    author: undefined,
-    categories: [],
-    image: undefined,
-    ...fields,
-  };
-}
+const draft = makeDraft;
 
 describe("assignKeys", () => {
   it.each([

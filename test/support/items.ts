@@ -1,4 +1,5 @@
 import type { Item } from "../../src/item.js";
+import type { DraftItem } from "../../src/normalize.js";
 
 /** A plain Item for tests; override what the test is about. */
 export function makeItem(overrides: Partial<Item> & { key: string }): Item {
@@ -11,5 +12,20 @@ export function makeItem(overrides: Partial<Item> & { key: string }): Item {
     categories: [],
     image: undefined,
     ...overrides,
+  };
+}
+
+/** A parser draft (before keys are assigned) for tests; override what the test is about. */
+export function makeDraft(fields: Partial<DraftItem>): DraftItem {
+  return {
+    guid: undefined,
+    title: "",
+    link: undefined,
+    published: undefined,
+    summary: "",
+    author: undefined,
+    categories: [],
+    image: undefined,
+    ...fields,
   };
 }
