@@ -1,12 +1,12 @@
 /**
- * Writes schema/feeds.schema.json from the zod schema in src/config.ts, so editors can check and
+ * Writes schema/feeds.schema.json from the zod schema in src/config/schema.ts, so editors can check and
  * explain feeds.yml as it is typed. Run after changing the schema: `npx tsx scripts/schema.ts`.
  * test/schema.test.ts fails when the committed file is out of date.
  */
 import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { feedsJsonSchema } from "../src/config.js";
+import { feedsJsonSchema } from "../src/config/schema.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const target = "schema/feeds.schema.json";

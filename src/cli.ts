@@ -9,17 +9,18 @@ import { appendFile, readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
-import { type Config, loadConfig } from "./config.js";
-import { readXCredentials, type XCredentials } from "./credentials.js";
-import { decodeFeedBytes } from "./decode.js";
+import type { Config } from "./config/defaults.js";
+import { loadConfig } from "./config/load.js";
 import { CrieurError } from "./errors.js";
-import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./fetch.js";
-import type { ParsedFeed } from "./item.js";
-import { acquireLock } from "./lock.js";
-import { actionsLog, type Log, terminalLog } from "./log.js";
-import type { Publisher } from "./publish.js";
-import { closingLines, exitCodeOf, type RunReport, summaryHtml } from "./report.js";
-import { createStateStore } from "./state.js";
+import { readXCredentials, type XCredentials } from "./publishers/credentials.js";
+import type { Publisher } from "./publishers/publisher.js";
+import { actionsLog, type Log, terminalLog } from "./report/log.js";
+import { closingLines, exitCodeOf, type RunReport, summaryHtml } from "./report/report.js";
+import { decodeFeedBytes } from "./sources/decode.js";
+import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./sources/fetch.js";
+import type { ParsedFeed } from "./sources/item.js";
+import { acquireLock } from "./state/lock.js";
+import { createStateStore } from "./state/store.js";
 import { CRIEUR_VERSION } from "./version.js";
 
 const USAGE = `crieur ${CRIEUR_VERSION} — turns feeds into posts on X
@@ -205,7 +206,7 @@ async function previewScope(
   baseFile: string,
   feedIds: readonly string[] | undefined,
 ) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./report/preview.js");
   let base: Config | undefined;
   let baseNote: string | undefined;
   try {
@@ -265,7 +266,7 @@ async function itemsCommand(args: readonly string[], io: CliIo): Promise<number>
 }
 
 async function readFeed(source: string): Promise<ParsedFeed> {
-  const { parseFeed } = await import("./parse.js");
+  const { parseFeed } = await import("./sources/parse.js");
   if (/^https?:\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -291,7 +292,7 @@ function lazyXPublisher(credentials: XCredentials, apiBaseUrl: string | undefine
   return {
     network: "x",
     async publish(text) {
-      publisher ??= import("./publish-x.js").then(({ createXPublisher }) =>
+      publisher ??= import("./publishers/x.js").then(({ createXPublisher }) =>
         createXPublisher({ credentials, ...(apiBaseUrl ? { apiBaseUrl } : {}) }),
       );
       return (await publisher).publish(text);
@@ -316,7 +317,7 @@ async function commitStateCommand(args: readonly string[], io: CliIo): Promise<n
   });
   if (values.help) return printHelp(io);
   if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
-  const { commitState } = await import("./commit-state.js");
+  const { commitState } = await import("./repo/commit-state.js");
   await commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Item } from "../src/item.js";
-import { toPlainTitle } from "../src/normalize.js";
+import type { Item } from "../src/sources/item.js";
+import { toPlainTitle } from "../src/sources/normalize.js";
 
 const corpusDir = process.env.FEED_CORPUS_DIR;
 const root = fileURLToPath(new URL("..", import.meta.url));

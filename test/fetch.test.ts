@@ -3,11 +3,11 @@ import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   DEFAULT_FETCH_OPTIONS,
-  FeedFetchError,
   type FetchOptions,
   type FetchResult,
   fetchFeed,
-} from "../src/fetch.js";
+} from "../src/sources/fetch.js";
+import { FeedFetchError } from "../src/sources/fetch-error.js";
 import { CRIEUR_VERSION } from "../src/version.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 

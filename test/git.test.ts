@@ -8,17 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CommitStateError, commitState, HEARTBEAT_FILE } from "../src/commit-state.js";
-import type { Log } from "../src/log.js";
+import { CommitStateError, commitState, HEARTBEAT_FILE } from "../src/repo/commit-state.js";
+import type { Log } from "../src/report/log.js";
 import {
   type AccountState,
   emptyState,
   type FeedState,
   finishPost,
-  parseState,
-  serializeState,
   startPost,
-} from "../src/state.js";
+} from "../src/state/feed-state.js";
+import { parseState, serializeState } from "../src/state/store.js";
 import { runCli } from "./support/cli.js";
 import { makeItem } from "./support/items.js";
 

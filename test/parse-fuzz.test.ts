@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { FeedParseError, parseFeed } from "../src/parse.js";
+import { parseFeed } from "../src/sources/parse.js";
+import { FeedParseError } from "../src/sources/parse-error.js";
 
 const FIXTURES = new URL("./fixtures/feeds/", import.meta.url);
 const fixtures = readdirSync(FIXTURES).map((name) => readFileSync(new URL(name, FIXTURES), "utf8"));

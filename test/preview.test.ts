@@ -6,9 +6,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConfig } from "../src/config.js";
-import { diffFeeds, previewHtml } from "../src/preview.js";
-import { emptyState, serializeState } from "../src/state.js";
+import { parseConfig } from "../src/config/load.js";
+import { diffFeeds, previewHtml } from "../src/report/preview.js";
+import { emptyState } from "../src/state/feed-state.js";
+import { serializeState } from "../src/state/store.js";
 import { runCli } from "./support/cli.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 

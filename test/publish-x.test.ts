@@ -6,10 +6,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { TwitterApi } from "twitter-api-v2";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { XCredentials } from "../src/credentials.js";
 import { UsageError } from "../src/errors.js";
-import { PublishError } from "../src/publish.js";
-import { createXPublisher, type XPublisherOptions } from "../src/publish-x.js";
+import type { XCredentials } from "../src/publishers/credentials.js";
+import { PublishError } from "../src/publishers/publisher.js";
+import { createXPublisher, type XPublisherOptions } from "../src/publishers/x.js";
 import {
   type FakeX,
   type FakeXFault,

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { feedsJsonSchema, parseConfig } from "../src/config.js";
+import { parseConfig } from "../src/config/load.js";
+import { feedsJsonSchema } from "../src/config/schema.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -1,5 +1,5 @@
-import type { Item } from "../../src/item.js";
-import type { DraftItem } from "../../src/normalize.js";
+import type { Item } from "../../src/sources/item.js";
+import type { DraftItem } from "../../src/sources/normalize.js";
 
 /** A plain Item for tests; override what the test is about. */
 export function makeItem(overrides: Partial<Item> & { key: string }): Item {

@@ -1,0 +1,244 @@
+/**
+ * Config wing: the text of feeds.yml → one readonly Config (`defaults.ts`), checked against the
+ * zod schema (`schema.ts`). Validation happens here and only here; every problem in the file is
+ * reported at once, each with file, line, key path, the value received and what was expected.
+ * Only `loadConfig` touches the filesystem; nothing in config/ touches the network or the state.
+ * May import: errors, rules (pure types and checks).
+ */
+import { readFile } from "node:fs/promises";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type YAMLError,
+} from "yaml";
+import { z } from "zod";
+import { UsageError } from "../errors.js";
+import { type Config, resolveConfig } from "./defaults.js";
+import { closest } from "./did-you-mean.js";
+import { feedsFileSchema, shown } from "./schema.js";
+
+/** One thing wrong in feeds.yml. `path` is like "feeds[2].url"; "" means the whole file. */
+export interface ConfigProblem {
+  readonly line: number | undefined;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** feeds.yml cannot be used; the message has one line per problem, e.g. `feeds.yml:14: feeds[2].url: …`. */
+export class ConfigError extends UsageError {
+  override name = "ConfigError";
+  constructor(
+    readonly file: string,
+    readonly problems: readonly ConfigProblem[],
+  ) {
+    super(problems.map((problem) => formatProblem(file, problem)).join("\n"));
+  }
+}
+
+function formatProblem(file: string, { line, path, message }: ConfigProblem): string {
+  return `${file}${line === undefined ? "" : `:${line}`}: ${path === "" ? "" : `${path}: `}${message}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing.
+
+/** Validates feeds.yml's text. Pure. Throws a ConfigError listing every problem found. */
+export function parseConfig(text: string, file: string): Config {
+  const lineCounter = new LineCounter();
+  // prettyErrors off: we print our own one-line position, not yaml's multi-line excerpt.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line;
+
+  if (doc.errors.length > 0) {
+    // One syntax error often sets off several more on the same line; the first one is the cause.
+    const byLine = new Map<number, ConfigProblem>();
+    for (const error of doc.errors) {
+      const line = lineAt(error.pos[0]);
+      if (byLine.has(line)) continue;
+      byLine.set(line, {
+        line,
+        path: "",
+        message: `not valid YAML: ${error.message}; ${yamlHint(error)}`,
+      });
+    }
+    throw new ConfigError(file, [...byLine.values()]);
+  }
+  if (doc.contents === null) {
+    throw new ConfigError(file, [
+      {
+        line: undefined,
+        path: "",
+        message:
+          "the file is empty; it needs at least a 'feeds:' list with one feed (an id and a url), as in crieur's example feeds.yml.",
+      },
+    ]);
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // yaml refuses documents that expand aliases too much (a "billion laughs" bomb).
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(file, [
+      { line: undefined, path: "", message: `cannot be read: ${reason}` },
+    ]);
+  }
+
+  const problems: ConfigProblem[] = [];
+  const parsed = feedsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(...problemsOf(issue, doc, lineAt));
+  }
+  problems.push(...duplicateFeeds(data, doc, lineAt));
+
+  if (!parsed.success || problems.length > 0) {
+    // Stable sort: reading order of the file, whole-file problems first.
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    throw new ConfigError(file, problems);
+  }
+  return resolveConfig(parsed.data, file);
+}
+
+/** Reads and validates a feeds.yml file. Throws a ConfigError when it is missing or invalid. */
+export async function loadConfig(file: string): Promise<Config> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === "ENOENT"
+        ? "file not found. Create it at the root of the repository, starting from crieur's example feeds.yml."
+        : `cannot be read (${code ?? String(error)}); check that it is a file and is readable.`;
+    throw new ConfigError(file, [{ line: undefined, path: "", message }]);
+  }
+  return parseConfig(text, file);
+}
+
+/** What to do about a YAML syntax error, in words for someone who rarely writes YAML. */
+function yamlHint(error: YAMLError): string {
+  if (error.code === "DUPLICATE_KEY") return "this key appears twice in the same group; keep one.";
+  if (error.code === "TAB_AS_INDENT") return "indent with spaces.";
+  if (error.code === "MISSING_CHAR" && error.message.includes("quote")) {
+    return "a quote opened on this line or above is never closed.";
+  }
+  if (error.message.includes("flow-map")) {
+    return `a value that starts with "{" must be in quotes, e.g. template: "{title} {link}".`;
+  }
+  return "check the indentation and the quotes on this line and the one above.";
+}
+
+type Path = readonly PropertyKey[];
+type LineAt = (offset: number) => number;
+
+function problemsOf(issue: z.core.$ZodIssue, doc: Document, lineAt: LineAt): ConfigProblem[] {
+  if (issue.code === "unrecognized_keys") {
+    const known = keysAt(issue.path);
+    return issue.keys.map((key) => {
+      const near = closest(key, known);
+      const path = [...issue.path, key];
+      return {
+        line: lineOf(doc, path, lineAt),
+        path: formatPath(path),
+        message:
+          near === undefined
+            ? `unknown key; expected one of: ${known.join(", ")}`
+            : `unknown key; did you mean "${near}"?`,
+      };
+    });
+  }
+  return [
+    { line: lineOf(doc, issue.path, lineAt), path: formatPath(issue.path), message: issue.message },
+  ];
+}
+
+/** Two feeds with one id would share state; two with one URL would post every item twice. */
+function duplicateFeeds(data: unknown, doc: Document, lineAt: LineAt): ConfigProblem[] {
+  const feeds = (data as { feeds?: unknown } | null)?.feeds;
+  if (!Array.isArray(feeds)) return [];
+  const problems: ConfigProblem[] = [];
+  for (const [key, what] of [
+    ["id", "id"],
+    ["url", "address"],
+  ] as const) {
+    const first = new Map<string, number>();
+    feeds.forEach((feed: unknown, index) => {
+      const value = (feed as Record<string, unknown> | null)?.[key];
+      if (typeof value !== "string") return;
+      const seen = first.get(value);
+      if (seen === undefined) {
+        first.set(value, index);
+        return;
+      }
+      const firstLine = lineOf(doc, ["feeds", seen, key], lineAt);
+      problems.push({
+        line: lineOf(doc, ["feeds", index, key], lineAt),
+        path: formatPath(["feeds", index, key]),
+        message: `${shown(value)} is already the ${what} of feeds[${seen}]${firstLine === undefined ? "" : ` (line ${firstLine})`}; each feed needs its own ${what}.`,
+      });
+    });
+  }
+  return problems;
+}
+
+/** ["feeds", 2, "url"] → "feeds[2].url". */
+function formatPath(path: Path): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === "number" ? `[${segment}]` : `${index === 0 ? "" : "."}${String(segment)}`,
+    )
+    .join("");
+}
+
+/**
+ * 1-based line of the node at `path`: the key's line for a mapping entry (a block value starts
+ * below it), the item's line in a list, the enclosing mapping's line when the key is missing.
+ */
+function lineOf(doc: Document, path: Path, lineAt: LineAt): number | undefined {
+  let node: unknown = doc.contents;
+  let range: readonly number[] | null | undefined = (node as { range?: number[] } | null)?.range;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (pair === undefined) break;
+      range = (pair.key as { range?: number[] }).range ?? range;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+      const itemRange = (node as { range?: number[] } | null | undefined)?.range;
+      if (itemRange === undefined) break;
+      range = itemRange;
+    } else {
+      break;
+    }
+  }
+  return range?.[0] === undefined ? undefined : lineAt(range[0]);
+}
+
+/** Keys the schema allows in the mapping at `path`, for "did you mean" hints. */
+function keysAt(path: Path): string[] {
+  let schema: unknown = feedsFileSchema;
+  for (const segment of [...path, undefined]) {
+    while (
+      schema instanceof z.ZodOptional ||
+      schema instanceof z.ZodDefault ||
+      schema instanceof z.ZodPrefault
+    ) {
+      schema = schema.unwrap();
+    }
+    if (segment === undefined) break;
+    if (schema instanceof z.ZodObject) schema = schema.shape[String(segment)];
+    else if (schema instanceof z.ZodArray) schema = schema.element;
+    else return [];
+  }
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}

@@ -1,0 +1,290 @@
+/**
+ * The shape of feeds.yml as a zod schema: the single source of truth for the TypeScript types and
+ * for schema/feeds.schema.json. Every message is written here for the museum's web person, not
+ * zod's defaults. Pure: no I/O.
+ */
+import { z } from "zod";
+import { DEFAULT_PRICES } from "../rules/cost.js";
+import { CLOCK_TIME, isValidTimeZone } from "../rules/posting-hours.js";
+import { closest } from "./did-you-mean.js";
+
+/** Placeholders a template may use, e.g. "{title} {link}". */
+export const TEMPLATE_FIELDS = [
+  "title",
+  "link",
+  "summary",
+  "author",
+  "date",
+  "feed",
+  "hashtags",
+] as const;
+
+/** How a received value is named in messages. */
+export function shown(value: unknown): string {
+  if (value === null) return "an empty value";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return "a group of 'key: value' lines";
+  return String(value);
+}
+
+/** zod error option: "missing; expected …" or "expected …, got …". */
+function expecting(what: string) {
+  return {
+    error: (issue: { readonly input?: unknown }) =>
+      issue.input === undefined
+        ? `missing; expected ${what}`
+        : `expected ${what}, got ${shown(issue.input)}`,
+  };
+}
+
+function wholeNumber(min: number, max: number) {
+  const plain = expecting(`a whole number from ${min} to ${max}`);
+  const error = (issue: { readonly input?: unknown }) =>
+    typeof issue.input === "string" && /^[\s\d_.,'"]+$/.test(issue.input)
+      ? `${plain.error(issue)}; write digits only, without quotes or separators`
+      : plain.error(issue);
+  return z.int({ error }).min(min, { error }).max(max, { error });
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+// Letters (any script), marks, digits and '_' are what X links as a hashtag; all digits is not one.
+const HASHTAG_PATTERN = /^(?=[\p{N}_]*[\p{L}\p{M}])[\p{L}\p{M}\p{N}_]+$/u;
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const ALLOWED_PLACEHOLDERS = TEMPLATE_FIELDS.map((field) => `{${field}}`).join(", ");
+
+const TEMPLATE_EXPECTED = `a text with placeholders such as "{title} {link}"`;
+const template = z
+  .string({
+    error: (issue) =>
+      // Unquoted, `template: {title}` is YAML for a mapping: the classic mistake.
+      issue.input !== null && typeof issue.input === "object" && !Array.isArray(issue.input)
+        ? `expected ${TEMPLATE_EXPECTED}; a template that starts with "{" must be in quotes`
+        : expecting(TEMPLATE_EXPECTED).error(issue),
+  })
+  .superRefine((text, ctx) => {
+    const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
+    if (names.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        input: text,
+        message: `expected at least one placeholder such as {title} or {link}, got ${shown(text)}`,
+      });
+    }
+    for (const name of new Set(names)) {
+      if ((TEMPLATE_FIELDS as readonly string[]).includes(name)) continue;
+      const near = closest(name, TEMPLATE_FIELDS);
+      const hint = near === undefined ? "" : ` did you mean "{${near}}"?`;
+      ctx.addIssue({
+        code: "custom",
+        input: text,
+        message: `unknown placeholder "{${name}}";${hint} allowed: ${ALLOWED_PLACEHOLDERS}`,
+      });
+    }
+  })
+  // Lets editors flag a template without any known placeholder.
+  .meta({ pattern: `\\{(${TEMPLATE_FIELDS.join("|")})\\}` });
+
+const hashtag = z
+  .string(expecting("a word"))
+  .regex(HASHTAG_PATTERN, {
+    error: (issue) =>
+      typeof issue.input === "string" && issue.input.startsWith("#")
+        ? `write hashtags without "#": got ${shown(issue.input)}, write ${shown(issue.input.slice(1))}`
+        : `expected one word of letters, digits or '_' (without "#"), got ${shown(issue.input)}`,
+  })
+  // Editors' validators may lack Unicode classes (\p{L}); they get a simpler, portable pattern.
+  .meta({ pattern: "^[^#\\s]+$", description: "One word, without '#'." });
+const hashtags = z.array(hashtag, expecting(`a list of words, such as [museum, art]`));
+
+const TEMPLATE_HELP = `Placeholders: ${ALLOWED_PLACEHOLDERS}.`;
+
+export const DURATION = /^([1-9]\d{0,3})(h|d)$/;
+const maxAge = z
+  .string(expecting(`a duration such as "36h" or "7d"`))
+  .regex(DURATION, expecting(`a duration such as "36h" or "7d" (hours or days)`))
+  .describe(
+    'Items older than this when their turn comes are dropped instead of posted late, e.g. "7d" or "36h".',
+  );
+const maxPostsPerDay = wholeNumber(0, 1000);
+const clockTime = z
+  .string(expecting(`a time such as "08:00"`))
+  .regex(CLOCK_TIME, expecting(`a 24-hour time such as "08:00" or "21:30"`));
+const postingHoursSchema = z
+  .strictObject(
+    {
+      from: clockTime.describe('First minute posts may go out, e.g. "08:00".'),
+      to: clockTime.describe('Posts stop at this time, e.g. "21:00".'),
+      timeZone: z
+        .string(expecting(`a time zone such as "Europe/Paris"`))
+        .refine(isValidTimeZone, expecting(`a time zone name such as "Europe/Paris"`))
+        .describe('Time zone of from and to, e.g. "Europe/Paris".'),
+    },
+    expecting("'from:', 'to:' and 'timeZone:' lines"),
+  )
+  .describe("Posts go out only between these times; outside them, items wait.");
+const dollars = z
+  .number(expecting("an amount in US dollars, such as 0.015"))
+  .min(0, expecting("an amount of 0 or more"));
+
+const defaultsSchema = z
+  .strictObject(
+    {
+      template: template.describe(`Text of each post. ${TEMPLATE_HELP}`).default("{title} {link}"),
+      maxPostsPerRun: wholeNumber(0, 50)
+        .describe("Most posts per feed in one run; the rest wait for the next run.")
+        .default(3),
+      firstRunPosts: wholeNumber(0, 20)
+        .describe(
+          "When a feed is seen for the first time, how many of its newest items to post (0: only remember them).",
+        )
+        .default(0),
+      hashtags: hashtags
+        .describe("Words, without '#', that {hashtags} turns into hashtags.")
+        .default([]),
+      maxPostsPerDay: maxPostsPerDay
+        .describe("Most posts per feed in any 24 hours; the rest wait. Default: no limit.")
+        .optional(),
+      maxAge: maxAge.optional(),
+    },
+    expecting("settings written as 'key: value' lines under 'defaults:'"),
+  )
+  .describe("Settings for every feed that does not set its own.")
+  .prefault({});
+
+const limitsSchema = z
+  .strictObject(
+    {
+      maxPostsPerRun: wholeNumber(0, 50)
+        .describe("Most posts in one run, all feeds together.")
+        .default(3),
+      maxPostsPerDay: maxPostsPerDay
+        .describe("Most posts in any 24 hours, all feeds together. Default: no limit.")
+        .optional(),
+      postingHours: postingHoursSchema.optional(),
+    },
+    expecting("settings written as 'key: value' lines under 'limits:'"),
+  )
+  .describe("Limits for the whole run, all feeds together.")
+  .prefault({});
+
+const fetchSchema = z
+  .strictObject(
+    {
+      timeoutSeconds: wholeNumber(1, 120)
+        .describe("Seconds to wait for a feed before giving up until the next run.")
+        .default(20),
+      maxBytes: wholeNumber(10_000, 50_000_000)
+        .describe("Largest feed accepted, in bytes (5000000 is 5 MB).")
+        .default(5_000_000),
+      maxRedirects: wholeNumber(0, 10)
+        .describe("How many redirections to follow for one feed.")
+        .default(5),
+      concurrency: wholeNumber(1, 64)
+        .describe(
+          "How many feeds to download at the same time. Most of a run is waiting for servers, so many at once is fastest.",
+        )
+        .default(32),
+      alertAfterHours: wholeNumber(1, 720)
+        .describe(
+          "A feed failing for longer than this many hours makes the run fail, so GitHub notifies you.",
+        )
+        .default(24),
+    },
+    expecting("settings written as 'key: value' lines under 'fetch:'"),
+  )
+  .describe("How feeds are downloaded.")
+  .prefault({});
+
+const costSchema = z
+  .strictObject(
+    {
+      pricePerPostUSD: dollars
+        .describe("What X bills per post without a link, in US dollars.")
+        .default(DEFAULT_PRICES.perPostUSD),
+      pricePerPostWithUrlUSD: dollars
+        .describe("What X bills per post containing a link, in US dollars.")
+        .default(DEFAULT_PRICES.perPostWithUrlUSD),
+      monthlyBudgetUSD: dollars
+        .describe("Posting stops for the rest of the month once the estimated cost reaches this.")
+        .optional(),
+    },
+    expecting("settings written as 'key: value' lines under 'cost:'"),
+  )
+  .describe("What posting costs on X, for the estimate in each run's summary.")
+  .prefault({});
+
+const feedSchema = z
+  .strictObject(
+    {
+      id: z
+        .string(expecting(`an id such as "agenda"`))
+        .regex(
+          ID_PATTERN,
+          expecting(
+            "an id of lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters",
+          ),
+        )
+        .describe(
+          "Short permanent name of the feed (lowercase letters, digits, '-', '_'). What was posted is remembered under it: changing it makes the feed look new.",
+        ),
+      url: z
+        .url({ protocol: /^https?$/, ...expecting("an http(s) URL") })
+        .meta({ pattern: "^https?://" })
+        .describe("Address of the RSS or Atom feed, starting with https:// or http://."),
+      name: z
+        .string(expecting("a name"))
+        .trim()
+        .min(1, expecting("a name"))
+        .describe("Name shown in posts ({feed}) and in reports. Default: the id.")
+        .optional(),
+      template: template
+        .describe(`This feed's post text, instead of defaults.template. ${TEMPLATE_HELP}`)
+        .optional(),
+      maxPostsPerRun: wholeNumber(0, 50)
+        .describe("This feed's most posts in one run, instead of defaults.maxPostsPerRun.")
+        .optional(),
+      firstRunPosts: wholeNumber(0, 20)
+        .describe(
+          "Newest items posted when this feed is first seen, instead of defaults.firstRunPosts.",
+        )
+        .optional(),
+      hashtags: hashtags
+        .describe("This feed's hashtag words, without '#', instead of defaults.hashtags.")
+        .optional(),
+      maxPostsPerDay: maxPostsPerDay
+        .describe("This feed's most posts in any 24 hours, instead of defaults.maxPostsPerDay.")
+        .optional(),
+      maxAge: maxAge.optional(),
+    },
+    expecting("a feed with at least 'id:' and 'url:'"),
+  )
+  .describe("One feed to post from.");
+
+/** The shape of feeds.yml. */
+export const feedsFileSchema = z
+  .strictObject(
+    {
+      defaults: defaultsSchema,
+      limits: limitsSchema,
+      fetch: fetchSchema,
+      cost: costSchema,
+      feeds: z
+        .array(feedSchema, expecting("a list of feeds, each starting with '- id:'"))
+        .min(1, expecting("at least one feed"))
+        .describe("The feeds to post from. Each needs an id and a url."),
+    },
+    expecting("'key: value' lines with at least a 'feeds:' list"),
+  )
+  .meta({ title: "crieur feeds.yml" })
+  .describe("Which feeds crieur reads and how it posts their new items.");
+
+/** What feeds.yml holds after validation, before defaults are applied to each feed. */
+export type FeedsFile = z.output<typeof feedsFileSchema>;
+
+/** JSON Schema of feeds.yml for editors (draft-07: what yaml-language-server understands best). */
+export function feedsJsonSchema(): object {
+  return z.toJSONSchema(feedsFileSchema, { target: "draft-07", io: "input" });
+}

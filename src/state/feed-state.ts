@@ -1,0 +1,212 @@
+/**
+ * A feed's state as plain data, and the pure transitions around one post.
+ *
+ * It remembers every item key crieur has seen and what happened to it, the items waiting to be
+ * posted, the post in flight (so a crash between the network's answer and the state write never
+ * reposts), and the feed's HTTP validators. `store.ts` reads and writes it; nothing here touches
+ * the disk.
+ *
+ * State wing (state/): the feed state as data (this file), its files on disk (store), the run
+ * lock (lock) and the three-way merge of two versions of a state file (merge).
+ * May import: errors, sources.
+ */
+import type { Validators as HttpValidators } from "../sources/fetch.js";
+import type { Item } from "../sources/item.js";
+
+export const STATE_VERSION = 1;
+
+/** What finally happened to an item key. */
+export type Outcome =
+  | { readonly status: "seen"; readonly at: string }
+  | {
+      readonly status: "posted";
+      readonly at: string;
+      readonly network: string;
+      readonly postId?: string;
+      readonly url?: string;
+    }
+  | { readonly status: "failed"; readonly at: string; readonly reason: string };
+
+/** Posts sent in one calendar month (UTC), kept apart from `done` so pruning never loses them. */
+export interface MonthCount {
+  readonly posts: number;
+  /** Posts containing a URL, which X bills at a higher price. */
+  readonly postsWithUrl: number;
+}
+
+/** An item waiting for its turn; `attempts` counts posts the network rejected. */
+export interface QueuedItem {
+  readonly item: Item;
+  readonly queuedAt: string;
+  readonly attempts?: number;
+}
+
+/** A post sent (or about to be sent) whose answer is not recorded yet. */
+export interface PendingPost {
+  readonly item: Item;
+  readonly queuedAt: string;
+  readonly text: string;
+  readonly network: string;
+  readonly at: string;
+  readonly attempts?: number;
+}
+
+/** HTTP validators of the feed's last download, and the address they belong to. */
+export interface Validators extends HttpValidators {
+  /** Validators of another address mean nothing: after a url change the feed is fetched in full. */
+  readonly url?: string;
+}
+
+export interface FeedState {
+  readonly version: typeof STATE_VERSION;
+  readonly feedId: string;
+  readonly validators: Validators;
+  /** Items waiting to be posted, in posting order. */
+  readonly queue: readonly QueuedItem[];
+  readonly pending?: PendingPost;
+  /** Every key crieur has dealt with, and how. */
+  readonly done: Readonly<Record<string, Outcome>>;
+  /** Posts per month ("2026-11"), for the cost shown in the summary and monthlyBudgetUSD. */
+  readonly months?: Readonly<Record<string, MonthCount>>;
+  /** When the feed started failing (unreachable, HTTP error, not a feed); absent while it works. */
+  readonly failingSince?: string;
+  /**
+   * Set on a state written for a feed that failed before its first successful fetch, so that
+   * first fetch still counts as "first sight" (its items are recorded, not posted).
+   */
+  readonly neverFetched?: true;
+  /** Set once the feed was caught giving its items unreliable GUIDs; never cleared by a merge. */
+  readonly unreliableGuids?: true;
+  /** The largest number of items one fetch of this feed returned. */
+  readonly maxItemsSeen?: number;
+}
+
+/** Account-wide state (`_account.json`): what applies to every feed of the X account. */
+export interface AccountState {
+  readonly version: typeof STATE_VERSION;
+  /** X refused posts until then (rate limit): runs before it do not even try. */
+  readonly postingPausedUntil?: string;
+  readonly pauseReason?: string;
+}
+
+export function emptyState(feedId: string): FeedState {
+  return { version: STATE_VERSION, feedId, validators: {}, queue: [], done: {} };
+}
+
+/** Answers whether crieur already knows a key: done, waiting, or in flight. */
+export function keyChecker(state: FeedState): (key: string) => boolean {
+  // A set, not a scan of the queue per item: a feed of n items against a long queue stays O(n).
+  const waiting = new Set(state.queue.map((queued) => queued.item.key));
+  if (state.pending) waiting.add(state.pending.item.key);
+  return (key) => Object.hasOwn(state.done, key) || waiting.has(key);
+}
+
+// Pure transitions around one post. Each returns the new state; the posting loop saves it right away.
+
+/** Moves the queue's head item into `pending` with its exact text, before the request is sent. */
+export function startPost(
+  state: FeedState,
+  key: string,
+  text: string,
+  network: string,
+  now: Date,
+): FeedState {
+  const queued = state.queue.find((entry) => entry.item.key === key);
+  if (!queued) throw new Error(`Item "${key}" is not queued in feed "${state.feedId}".`);
+  return {
+    ...state,
+    queue: state.queue.filter((entry) => entry !== queued),
+    pending: { ...queued, text, network, at: now.toISOString() },
+  };
+}
+
+function withoutPending(state: FeedState): FeedState {
+  const { pending: _settled, ...rest } = state;
+  return rest;
+}
+
+/** The UTC month of a date, as the key of `FeedState.months`. */
+export function monthOf(date: Date): string {
+  return date.toISOString().slice(0, 7);
+}
+
+/**
+ * The network accepted the pending post (or proved it had it already). The month's counter goes
+ * up in the same write, so a crash can never count a post twice or miss one.
+ */
+export function finishPost(
+  state: FeedState,
+  now: Date,
+  post: { readonly id?: string; readonly url?: string },
+  containsUrl = false,
+): FeedState {
+  const pending = requirePending(state);
+  const month = monthOf(now);
+  const count = state.months?.[month] ?? { posts: 0, postsWithUrl: 0 };
+  const months = {
+    ...state.months,
+    [month]: { posts: count.posts + 1, postsWithUrl: count.postsWithUrl + (containsUrl ? 1 : 0) },
+  };
+  const outcome: Outcome = {
+    status: "posted",
+    at: now.toISOString(),
+    network: pending.network,
+    ...(post.id ? { postId: post.id } : {}),
+    ...(post.url ? { url: post.url } : {}),
+  };
+  return {
+    ...withoutPending(state),
+    months,
+    done: { ...state.done, [pending.item.key]: outcome },
+  };
+}
+
+/** When each post recorded in `done` after `since` went out (rolling budgets count these). */
+export function postTimesSince(state: FeedState, since: Date): string[] {
+  const from = since.toISOString();
+  return Object.values(state.done).flatMap((o) =>
+    o.status === "posted" && o.at > from ? [o.at] : [],
+  );
+}
+
+/** When the feed last posted, or undefined: the feed that waited longest goes first. */
+export function lastPostAt(state: FeedState): string | undefined {
+  let last: string | undefined;
+  for (const outcome of Object.values(state.done)) {
+    if (outcome.status === "posted" && (last === undefined || outcome.at > last)) last = outcome.at;
+  }
+  return last;
+}
+
+/** A queued item that will not be posted (e.g. too old): it leaves the queue with the reason. */
+export function dropQueued(state: FeedState, key: string, now: Date, reason: string): FeedState {
+  return {
+    ...state,
+    queue: state.queue.filter((entry) => entry.item.key !== key),
+    done: { ...state.done, [key]: { status: "failed", at: now.toISOString(), reason } },
+  };
+}
+
+/** The post did not go out; the item goes back to the head of the queue for a later run. */
+export function requeuePost(state: FeedState, countAttempt: boolean): FeedState {
+  const pending = requirePending(state);
+  const attempts = (pending.attempts ?? 0) + (countAttempt ? 1 : 0);
+  const queued: QueuedItem = {
+    item: pending.item,
+    queuedAt: pending.queuedAt,
+    ...(attempts > 0 ? { attempts } : {}),
+  };
+  return { ...withoutPending(state), queue: [queued, ...state.queue] };
+}
+
+/** The item will never be posted: remember why, so it shows in the report and is not retried. */
+export function failPost(state: FeedState, now: Date, reason: string): FeedState {
+  const pending = requirePending(state);
+  const outcome: Outcome = { status: "failed", at: now.toISOString(), reason };
+  return { ...withoutPending(state), done: { ...state.done, [pending.item.key]: outcome } };
+}
+
+function requirePending(state: FeedState): PendingPost {
+  if (!state.pending) throw new Error(`Feed "${state.feedId}" has no post in flight.`);
+  return state.pending;
+}
