@@ -487,12 +487,36 @@ describe("parseConfig: each problem with its line and path", () => {
       "feeds[1].url",
       /is already the address of feeds\[0\] \(line 3\); each feed needs its own address\.$/,
     ],
+    [
+      "the same feed address over http and with a final slash",
+      [...ONE_FEED, "  - id: other", "    url: http://WWW.musee-example.org:80/agenda.xml/#top"],
+      5,
+      "feeds[1].url",
+      '"http://WWW.musee-example.org:80/agenda.xml/#top" is the same feed as ' +
+        '"https://www.musee-example.org/agenda.xml", the address of feeds[0] (line 3): http or ' +
+        'https, a final "/", capitals in the host name, a default port or a "#…" make no ' +
+        "difference; keep one of the two.",
+    ],
   ])("reports %s", (_, lines, line, path, message) => {
     const found = problems(yaml(...lines));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line, path });
     if (typeof message === "string") expect(found[0]?.message).toBe(message);
     else expect(found[0]?.message).toMatch(message);
+  });
+
+  it.each([
+    ["another path", "https://www.musee-example.org/agenda.xml/en"],
+    ["another query", "https://www.musee-example.org/agenda.xml?lang=en"],
+    ["capitals in the path", "https://www.musee-example.org/Agenda.xml"],
+    ["another port", "https://www.musee-example.org:8443/agenda.xml"],
+    ["another host", "https://musee-example.org/agenda.xml"],
+  ])("accepts two feeds whose addresses differ by %s", (_, url) => {
+    const config = parseConfig(yaml(...ONE_FEED, "  - id: other", `    url: ${url}`), "f.yml");
+    expect(config.feeds.map((feed) => feed.url)).toEqual([
+      "https://www.musee-example.org/agenda.xml",
+      url,
+    ]);
   });
 
   it("reports a digits-only hashtag given as text", () => {

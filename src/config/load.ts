@@ -163,28 +163,50 @@ function duplicateFeeds(data: unknown, doc: Document, lineAt: LineAt): ConfigPro
   const feeds = (data as { feeds?: unknown } | null)?.feeds;
   if (!Array.isArray(feeds)) return [];
   const problems: ConfigProblem[] = [];
-  for (const [key, what] of [
-    ["id", "id"],
-    ["url", "address"],
+  for (const [key, what, sameAs] of [
+    ["id", "id", (id: string) => id],
+    ["url", "address", sameFeedAddress],
   ] as const) {
-    const first = new Map<string, number>();
+    const first = new Map<string, { index: number; value: string }>();
     feeds.forEach((feed: unknown, index) => {
       const value = (feed as Record<string, unknown> | null)?.[key];
       if (typeof value !== "string") return;
-      const seen = first.get(value);
+      const seen = first.get(sameAs(value));
       if (seen === undefined) {
-        first.set(value, index);
+        first.set(sameAs(value), { index, value });
         return;
       }
-      const firstLine = lineOf(doc, ["feeds", seen, key], lineAt);
+      const firstLine = lineOf(doc, ["feeds", seen.index, key], lineAt);
+      const where = `feeds[${seen.index}]${firstLine === undefined ? "" : ` (line ${firstLine})`}`;
       problems.push({
         line: lineOf(doc, ["feeds", index, key], lineAt),
         path: formatPath(["feeds", index, key]),
-        message: `${shown(value)} is already the ${what} of feeds[${seen}]${firstLine === undefined ? "" : ` (line ${firstLine})`}; each feed needs its own ${what}.`,
+        message:
+          seen.value === value
+            ? `${shown(value)} is already the ${what} of ${where}; each feed needs its own ${what}.`
+            : `${shown(value)} is the same feed as ${shown(seen.value)}, the ${what} of ${where}: ` +
+              'http or https, a final "/", capitals in the host name, a default port or a "#…" ' +
+              "make no difference; keep one of the two.",
       });
     });
   }
   return problems;
+}
+
+/**
+ * What makes two feed addresses the same feed: sites answer on http and https alike, with or
+ * without a final "/", and a fragment is never sent to the server.
+ */
+function sameFeedAddress(address: string): string {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return address;
+  }
+  // URL already lower-cases the host and drops the scheme's default port.
+  const path = url.pathname.replace(/\/+$/, "");
+  return `${url.username}:${url.password}@${url.host}${path}${url.search}`;
 }
 
 /** ["feeds", 2, "url"] → "feeds[2].url". */
