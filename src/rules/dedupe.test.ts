@@ -30,7 +30,7 @@ describe("dedupeItems", () => {
     expect(result.firstSight).toBe(true);
     expect(result.queued).toEqual([]);
     expect(Object.keys(result.state.done).sort()).toEqual(["a", "b", "c"]);
-    expect(result.state.validators).toEqual({ etag: '"v1"' });
+    expect(result.state.validators).toEqual({ etag: '"v1"', contentHash: expect.any(String) });
     expect(result.state.neverFetched).toBeUndefined();
   });
 
@@ -59,6 +59,26 @@ describe("dedupeItems", () => {
     const third = dedupeItems(second.state, settings, fetched(feed), {}, later);
     expect(third.queued).toEqual([]);
     expect(third.state.queue.map((entry) => entry.item.key)).toEqual(["c"]);
+  });
+
+  it("keeps the old validators while the items stay the same, so the state does not change", () => {
+    const v1 = {
+      etag: '"v1"',
+      lastModified: "Sun, 01 Nov 2026 09:01:00 GMT",
+      url: "https://m.org/",
+    };
+    const first = dedupeItems(undefined, settings, fetched(feed), v1, now).state;
+    const v2 = { etag: '"v2"', lastModified: "Sun, 01 Nov 2026 09:02:00 GMT", url: v1.url };
+    const same = dedupeItems(first, settings, fetched(feed), v2, later).state;
+    expect(same).toEqual(first);
+    const edited = [makeItem({ key: "c", title: "Corrected" }), ...feed.slice(1)];
+    expect(dedupeItems(same, settings, fetched(edited), v2, later).state.validators).toMatchObject(
+      v2,
+    );
+    const moved = { ...v2, url: "https://new.m.org/" };
+    expect(dedupeItems(same, settings, fetched(feed), moved, later).state.validators).toMatchObject(
+      moved,
+    );
   });
 
   it("does not requeue an item whose post is in flight", () => {

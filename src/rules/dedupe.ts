@@ -16,6 +16,7 @@
  * items come in as plain data and go out as plain data.
  * May import: errors, sources, state/feed-state.
  */
+import { createHash } from "node:crypto";
 import type { Item, ParsedFeed } from "../sources/item.js";
 import {
   emptyState,
@@ -113,7 +114,7 @@ export function dedupeItems(
   return {
     state: {
       ...base,
-      validators,
+      validators: validatorsToKeep(base.validators, validators, fetched.items),
       queue,
       done: pruneDone(done, inFeed, Math.max(RETAINED_RECORDS_BEYOND_FEED, 2 * maxItemsSeen), now),
       ...(maxItemsSeen > 0 ? { maxItemsSeen } : {}),
@@ -124,6 +125,21 @@ export function dedupeItems(
     recordedAsSeen,
     ...(warning ? { warning } : {}),
   };
+}
+
+/**
+ * Some servers send a new ETag or Last-Modified with every answer while the feed stays the same:
+ * then the old validators are kept, so the state file, and the repository's history, only change
+ * when the feed's items do.
+ */
+function validatorsToKeep(
+  previous: Validators,
+  fetched: Validators,
+  items: readonly Item[],
+): Validators {
+  const contentHash = createHash("sha256").update(JSON.stringify(items)).digest("hex").slice(0, 16);
+  if (previous.contentHash === contentHash && previous.url === fetched.url) return previous;
+  return { ...fetched, contentHash };
 }
 
 /** Every identity an item may be recorded under. */

@@ -55,6 +55,8 @@ export interface PendingPost {
 export interface Validators extends HttpValidators {
   /** Validators of another address mean nothing: after a url change the feed is fetched in full. */
   readonly url?: string;
+  /** Digest of the items they came with: a server may send new validators with every answer. */
+  readonly contentHash?: string;
 }
 
 export interface FeedState {
