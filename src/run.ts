@@ -24,8 +24,8 @@ import type { FeedState, Validators } from "./state/feed-state.js";
 // The feed parser is heavy to load, and most feeds answer "304 Not Modified": loaded on first use.
 const loadParse = () => import("./sources/parse.js");
 
-/** First-run skips listed one per line; a feed with a long archive gets a count for the rest. */
-const FIRST_SIGHT_LINES = 20;
+/** Items recorded without posting, listed one per line; a long archive gets a count for the rest. */
+const SKIPPED_LINES = 20;
 
 export interface RunDeps extends PostingDeps {
   readonly fetchFeed: (url: string, validators: Validators) => Promise<FetchResult>;
@@ -220,14 +220,15 @@ async function recordFeed(
       `First time crieur sees this feed: ${plural(deduped.recordedAsSeen.length, "item")} recorded as seen ` +
         `without posting, ${deduped.queued.length} queued (firstRunPosts: ${feed.firstRunPosts}).`,
     );
-    // A line per skipped item, newest first, so the owner sees what was not announced.
-    const skipped = [...deduped.recordedAsSeen].reverse();
-    for (const item of skipped.slice(0, FIRST_SIGHT_LINES)) {
-      deps.log.info(`Skipped (first run): "${item.title}".`);
-    }
-    if (skipped.length > FIRST_SIGHT_LINES) {
-      deps.log.info(`… and ${plural(skipped.length - FIRST_SIGHT_LINES, "older item")}.`);
-    }
+  }
+  // A line per skipped item, newest first, so the owner sees what was not announced.
+  const skipped = [...deduped.recordedAsSeen].reverse();
+  const why = deduped.firstSight ? "first run" : "recorded, not posted";
+  for (const item of skipped.slice(0, SKIPPED_LINES)) {
+    deps.log.info(`Skipped (${why}): "${item.title}".`);
+  }
+  if (skipped.length > SKIPPED_LINES) {
+    deps.log.info(`… and ${plural(skipped.length - SKIPPED_LINES, "older item")}.`);
   }
   for (const item of deduped.queued) deps.log.info(`New: "${item.title}" queued.`);
   if (!deduped.firstSight && !deduped.warning && deduped.queued.length === 0) {

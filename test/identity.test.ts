@@ -20,6 +20,7 @@ interface Entry {
   readonly link: string;
   readonly guid?: string;
   readonly summary?: string;
+  readonly published?: string;
 }
 
 function rss(entries: readonly Entry[]): string {
@@ -27,6 +28,7 @@ function rss(entries: readonly Entry[]): string {
     .map(
       (entry) => `<item><title>${entry.title}</title><link>${entry.link}</link>
         ${entry.guid ? `<guid isPermaLink="false">${entry.guid}</guid>` : ""}
+        ${entry.published ? `<pubDate>${entry.published}</pubDate>` : ""}
         <description>${entry.summary ?? `About ${entry.title}`}</description></item>`,
     )
     .join("\n");
@@ -69,8 +71,8 @@ afterEach(async () => {
 });
 
 /** Serves the entries (newest first) and runs crieur once. */
-async function runWith(entries: readonly Entry[]): Promise<CliResult> {
-  feeds.route("/agenda.xml", { body: rss(entries) });
+async function runWith(entries: readonly Entry[], path = "/agenda.xml"): Promise<CliResult> {
+  feeds.route(path, { body: rss(entries) });
   const result = await runCli(["run"], { cwd: work, env });
   expect(result.code, result.stderr).toBe(0);
   return result;
@@ -137,5 +139,51 @@ describe("item identity across runs", () => {
     expect(posted()).toEqual([]);
     expect(rekeyed.stderr).toMatch(/warning: .*All 12 items of the feed look new/);
     expect(rekeyed.stdout).not.toContain("No new items");
+  });
+
+  it("recognises a small agenda that moved to a new site: nothing reposted, one warning", async () => {
+    const dated = (n: number, site: string): Entry => ({
+      title: n === 2 ? "Visite guidée" : `Event ${n}`,
+      link: `https://${site}/e/${n}`,
+      guid: `${site}-${n}`,
+      published: new Date(Date.UTC(2026, 10, n, 18, 30)).toUTCString(),
+    });
+    const agenda = (site: string, count: number) =>
+      Array.from({ length: count }, (_, index) => dated(count - index, site));
+    await runWith(agenda("museum.example", 3));
+    await runWith(agenda("museum.example", 4));
+    expect(posted()).toEqual(["Event 4 https://museum.example/e/4"]);
+    // The museum's new CMS, at a new address: every guid and link changes, titles and dates stay.
+    const config = await readFile(join(work, "feeds.yml"), "utf8");
+    await writeFile(join(work, "feeds.yml"), config.replace("/agenda.xml", "/new.xml"), "utf8");
+    const moved = await runWith(
+      agenda("new-cms.example", 4).map((entry) => ({ ...entry, title: entry.title.toUpperCase() })),
+      "/new.xml",
+    );
+    expect(posted()).toHaveLength(1);
+    expect(moved.stderr).toMatch(
+      /warning: .*4 items changed identity \(new guid or link, same title and date\): recorded, not posted\./,
+    );
+    expect(moved.stdout).toContain('Skipped (recorded, not posted): "VISITE GUIDÉE".');
+    const next = await runWith(
+      [dated(5, "new-cms.example"), ...agenda("new-cms.example", 4)],
+      "/new.xml",
+    );
+    expect(next.stderr).not.toContain("changed identity");
+    expect(posted()).toEqual([
+      "Event 4 https://museum.example/e/4",
+      "Event 5 https://new-cms.example/e/5",
+    ]);
+  });
+
+  it("posts a new item that replaces the only one, and a recurring event's next date", async () => {
+    const on = (day: number) => new Date(Date.UTC(2026, 10, day, 18, 30)).toUTCString();
+    await runWith([{ ...event(1), title: "Visite guidée", published: on(4) }]);
+    await runWith([{ ...event(2), title: "Concert", published: on(4) }]);
+    await runWith([{ ...event(3), title: "Visite guidée", published: on(11) }]);
+    expect(posted()).toEqual([
+      "Concert https://museum.example/e/2",
+      "Visite guidée https://museum.example/e/3",
+    ]);
   });
 });

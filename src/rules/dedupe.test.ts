@@ -168,6 +168,168 @@ describe("dedupeItems", () => {
   });
 });
 
+describe("dedupeItems: items that changed identity", () => {
+  const day = (n: number) => `2026-11-0${n}T18:30:00.000Z`;
+  const agenda = (site: string, titles: readonly string[]) =>
+    titles.map((title, index) =>
+      makeItem({ key: `https://${site}/${index}`, title, published: day(index + 1) }),
+    );
+  const known = (items: readonly Item[]) =>
+    dedupeItems(undefined, settings, fetched(items), {}, now).state;
+
+  it("records a small feed's items under their new keys, posts nothing, and says so once", () => {
+    const before = agenda("old.m.org", ["Expo Monet", "Visite guidée", "Concert", "Atelier"]);
+    const after = agenda("new.m.org", ["EXPO  MONET", "Visite guidee !", "Concert.", "atelier"]);
+    const moved = dedupeItems(known(before), settings, fetched(after), {}, later);
+    expect(moved.queued).toEqual([]);
+    expect(moved.recordedAsSeen).toHaveLength(4);
+    expect(moved.warning).toBe(
+      "4 items changed identity (new guid or link, same title and date): recorded, not posted.",
+    );
+    expect(Object.keys(moved.state.done)).toEqual(expect.arrayContaining(after.map((i) => i.key)));
+    const again = dedupeItems(moved.state, settings, fetched(after), {}, later);
+    expect(again.queued).toEqual([]);
+    expect(again.warning).toBeUndefined();
+  });
+
+  it("posts a new item that replaces the only one, and a recurring event on another date", () => {
+    const [expo] = agenda("m.org", ["Expo"]);
+    const state = known([expo as Item]);
+    const other = makeItem({ key: "https://m.org/x", title: "Concert", published: day(1) });
+    expect(dedupeItems(state, settings, fetched([other]), {}, later).queued).toEqual([other]);
+    const again = makeItem({ key: "https://m.org/y", title: "Expo", published: day(8) });
+    expect(dedupeItems(state, settings, fetched([again]), {}, later).queued).toEqual([again]);
+  });
+
+  it("posts an item with the title and date of one the feed still lists", () => {
+    const [tour] = agenda("m.org", ["Visite guidée"]);
+    const second = { ...(tour as Item), key: "https://m.org/second-session" };
+    const result = dedupeItems(
+      known([tour as Item]),
+      settings,
+      fetched([second, tour as Item]),
+      {},
+      later,
+    );
+    expect(result.queued).toEqual([second]);
+  });
+
+  it("recognises one item whose link changed while the others kept theirs", () => {
+    const before = agenda("m.org", ["Expo", "Concert"]);
+    const renamed = { ...(before[0] as Item), key: "https://m.org/expo-monet" };
+    const result = dedupeItems(
+      known(before),
+      settings,
+      fetched([renamed, before[1] as Item]),
+      {},
+      later,
+    );
+    expect(result.queued).toEqual([]);
+    expect(result.warning).toMatch(/^1 item changed identity/);
+  });
+
+  it("does not queue again an item waiting under its old key", () => {
+    const before = agenda("old.m.org", ["Expo", "Concert"]);
+    const waiting = dedupeItems(seenOnce(), settings, fetched(before), {}, now).state;
+    expect(waiting.queue).toHaveLength(2);
+    const after = agenda("new.m.org", ["Expo", "Concert"]);
+    const result = dedupeItems(waiting, settings, fetched(after), {}, later);
+    expect(result.queued).toEqual([]);
+    expect(result.state.queue).toHaveLength(2);
+  });
+
+  describe("without dates", () => {
+    const undated = (site: string, titles: readonly string[]) =>
+      titles.map((title, index) => makeItem({ key: `https://${site}/${index}`, title }));
+
+    it("recognises a whole feed that came back with the same titles, one new key per record", () => {
+      const titles = ["Concert", "Concert", "Expo", "Atelier"];
+      const state = known(undated("old.m.org", titles));
+      const result = dedupeItems(
+        state,
+        settings,
+        fetched(undated("new.m.org", ["Concert", ...titles])),
+        {},
+        later,
+      );
+      // Three "Concert" for two recorded: one of them is new.
+      expect(result.queued.map((item) => item.title)).toEqual(["Concert"]);
+      expect(result.recordedAsSeen).toHaveLength(4);
+    });
+
+    it.each([
+      ["a lone item replaced by one of the same title", ["Newsletter"]],
+      ["recurring titles, all replaced at once", ["Visite guidée", "Atelier"]],
+      ["one title repeated", ["Newsletter", "Newsletter", "Newsletter", "Newsletter"]],
+    ])("posts %s", (_case, titles) => {
+      const state = known(undated("m.org/week-1", titles));
+      const next = undated("m.org/week-2", titles);
+      expect(dedupeItems(state, settings, fetched(next), {}, later).queued).toEqual(
+        [...next].reverse(),
+      );
+    });
+
+    it("posts an item that takes the title of one that left while the rest stayed", () => {
+      const before = undated("m.org", ["Visite", "Expo", "Concert", "Atelier"]);
+      const next = makeItem({ key: "https://m.org/visite-2", title: "Visite" });
+      const result = dedupeItems(
+        known(before),
+        settings,
+        fetched([next, ...before.slice(1)]),
+        {},
+        later,
+      );
+      expect(result.queued).toEqual([next]);
+    });
+  });
+
+  it("adds stories to records written before them, so those items are recognised later", () => {
+    const before = agenda("old.m.org", ["Expo", "Concert", "Atelier"]);
+    const fresh = known(before);
+    const old: FeedState = {
+      ...fresh,
+      done: Object.fromEntries(
+        Object.keys(fresh.done).map((key) => [
+          key,
+          { status: "seen", at: fresh.done[key]?.at ?? "" },
+        ]),
+      ),
+    };
+    const upgraded = dedupeItems(old, settings, fetched(before), {}, later).state;
+    expect(upgraded.done).toEqual(fresh.done);
+    const after = agenda("new.m.org", ["Expo", "Concert", "Atelier"]);
+    expect(dedupeItems(old, settings, fetched(after), {}, later).queued).toHaveLength(3);
+    expect(dedupeItems(upgraded, settings, fetched(after), {}, later).queued).toEqual([]);
+  });
+
+  it("keeps a recorded story when the feed stamps its items with each request's time", () => {
+    const [expo] = agenda("m.org", ["Expo"]);
+    const state = known([expo as Item]);
+    const stamped = { ...(expo as Item), published: later.toISOString() };
+    expect(dedupeItems(state, settings, fetched([stamped]), {}, later).state.done).toEqual(
+      state.done,
+    );
+  });
+
+  it("records a big feed that changed identity, and the items it could not match, without posting", () => {
+    const titles = Array.from({ length: REKEYED_FEED_MIN_ITEMS }, (_, index) => `Event ${index}`);
+    const before = titles.map((title, index) =>
+      makeItem({ key: `old-${index}`, title, published: `2026-10-${10 + index}T09:00:00Z` }),
+    );
+    const after = before.map((item, index) => ({ ...item, key: `new-${index}` }));
+    const matched = dedupeItems(known(before), settings, fetched(after), {}, later);
+    expect(matched.queued).toEqual([]);
+    expect(matched.warning).toMatch(/^10 items changed identity .*recorded, not posted\.$/);
+    const retitled = [{ ...(after[0] as Item), title: "Renamed" }, ...after.slice(1)];
+    const mixed = dedupeItems(known(before), settings, fetched(retitled), {}, later);
+    expect(mixed.queued).toEqual([]);
+    expect(mixed.recordedAsSeen).toHaveLength(REKEYED_FEED_MIN_ITEMS);
+    expect(mixed.warning).toMatch(
+      /^9 items changed identity .* The other item looks new too, .* post the ones that matter by hand/,
+    );
+  });
+});
+
 describe("dedupeItems with keys from the parser", () => {
   const draft = (fields: Partial<DraftItem>): DraftItem => makeDraft({ title: "T", ...fields });
   /** Runs the drafts through the parser's key rules, then dedupe, returning titles queued. */

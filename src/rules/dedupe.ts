@@ -5,11 +5,13 @@
  * miss nor repeat items. An item is known when its key or any other identity it carries
  * (`keyWithoutGuid`, `altKeys`) is recorded, so a key that changes with the feed's shape never
  * reposts. A feed once caught repeating a guid is marked `unreliableGuids`, and its items are
- * keyed without their guid from then on. On first sight of a feed (until a fetch lists at least
- * one item) its items are recorded as seen, except the newest `firstRunPosts`, so adding a feed
- * with 1000 items never floods followers; for the same reason, a known feed whose items all look
- * new at once is recorded, not posted, with a warning. Items the feed still lists are never
- * forgotten; older records are pruned beyond a bound so state files stay small.
+ * keyed without their guid from then on. Every record keeps the item's story (title and date), so
+ * an item the feed gives a new guid and link is recognised and recorded, not posted (see
+ * same-story.ts). On first sight of a feed (until a fetch lists at least one item) its items are
+ * recorded as seen, except the newest `firstRunPosts`, so adding a feed with 1000 items never
+ * floods followers; for the same reason, a known feed whose many items all look new at once is
+ * recorded, not posted, with a warning. Items the feed still lists are never forgotten; older
+ * records are pruned beyond a bound so state files stay small.
  *
  * Rules wing (rules/): the pure decisions — what is new (dedupe), what goes out now (budget,
  * posting-hours, cost), how a post reads (compose), whether a feed is healthy. No I/O: state and
@@ -18,6 +20,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Item, ParsedFeed } from "../sources/item.js";
+import { storyRecord } from "../sources/story.js";
 import {
   emptyState,
   type FeedState,
@@ -26,6 +29,7 @@ import {
   type QueuedItem,
   type Validators,
 } from "../state/feed-state.js";
+import { changedIdentity } from "./same-story.js";
 
 /** Records of items no longer in the feed that are kept, newest first, so a feed that briefly
  * drops and re-lists an item does not repost it. Feeds that once listed more items keep twice
@@ -80,6 +84,7 @@ export function dedupeItems(
   const isKnown = keyChecker(base);
   const known = (item: Item) => identities(item).some(isKnown);
   const fresh = ordered.filter((item) => !known(item));
+  const inFeed = new Set(items.flatMap(identities));
 
   let toQueue = fresh;
   let recordedAsSeen: Item[] = [];
@@ -88,14 +93,14 @@ export function dedupeItems(
     const postable = Math.min(settings.firstRunPosts, fresh.length);
     toQueue = fresh.slice(fresh.length - postable);
     recordedAsSeen = fresh.slice(0, fresh.length - postable);
-  } else if (looksRekeyed(base, items.length, fresh.length)) {
-    toQueue = [];
-    recordedAsSeen = fresh;
-    warning =
-      `All ${items.length} items of the feed look new: the feed probably changed how it ` +
-      "identifies its items, or its address now serves another feed. They were recorded without " +
-      "posting, to avoid flooding followers. If they really are new, post the ones that matter " +
-      "by hand; the feed's next new items will be posted as usual.";
+  } else if (fresh.length > 0) {
+    const moved = changedIdentity(base, items, fresh, inFeed);
+    // Without stories to compare (records older than them, titles changed too), a known feed
+    // whose items all look new at once has not published them all: they are recorded too.
+    const flood = looksRekeyed(base, items.length, fresh.length);
+    toQueue = flood ? [] : fresh.filter((item) => !moved.has(item));
+    recordedAsSeen = flood ? fresh : fresh.filter((item) => moved.has(item));
+    warning = rekeyWarning(moved.size, recordedAsSeen.length - moved.size, items.length);
   }
 
   const current = new Map(items.map((item) => [item.key, item]));
@@ -107,10 +112,10 @@ export function dedupeItems(
   for (const item of toQueue) queue.push({ item, queuedAt: at });
 
   const done: Record<string, Outcome> = { ...base.done };
-  for (const item of recordedAsSeen) done[item.key] = { status: "seen", at };
+  for (const item of recordedAsSeen) done[item.key] = { status: "seen", at, ...storyRecord(item) };
+  addMissingStories(done, items);
 
   const maxItemsSeen = Math.max(base.maxItemsSeen ?? 0, items.length);
-  const inFeed = new Set(items.flatMap(identities));
   return {
     state: {
       ...base,
@@ -177,6 +182,40 @@ function forgetGuids(state: FeedState, items: readonly Item[]): FeedState {
     return item ? { ...queued, item } : queued;
   });
   return { ...state, done, queue };
+}
+
+/**
+ * Records written before stories existed, and records of posts that failed, get the story of the
+ * item the feed lists for them; a story already recorded is kept, so a feed that stamps its items
+ * with the time of each request does not rewrite its state every run.
+ */
+function addMissingStories(done: Record<string, Outcome>, items: readonly Item[]): void {
+  for (const item of items) {
+    const key = identities(item).find((identity) => Object.hasOwn(done, identity));
+    const outcome = key === undefined ? undefined : done[key];
+    if (key === undefined || outcome === undefined || outcome.story !== undefined) continue;
+    const story = storyRecord(item);
+    if (story.story !== undefined) done[key] = { ...outcome, ...story };
+  }
+}
+
+function rekeyWarning(moved: number, guarded: number, listed: number): string | undefined {
+  const movedNote =
+    moved === 0
+      ? ""
+      : `${moved === 1 ? "1 item" : `${moved} items`} changed identity (new guid or link, same ` +
+        "title and date): recorded, not posted. ";
+  if (guarded === 0) return moved === 0 ? undefined : movedNote.trim();
+  const guardedNote =
+    moved === 0
+      ? `All ${listed} items of the feed look new: the feed probably changed how it identifies ` +
+        "its items, or its address now serves another feed. They were recorded without posting, "
+      : `${guarded === 1 ? "The other item looks" : `The other ${guarded} items look`} new too, ` +
+        `but a known feed does not publish ${listed} items at once: recorded without posting, `;
+  return (
+    `${movedNote}${guardedNote}to avoid flooding followers. If they really are new, post the ` +
+    "ones that matter by hand; the feed's next new items will be posted as usual."
+  );
 }
 
 /**

@@ -12,11 +12,15 @@
  */
 import type { Validators as HttpValidators } from "../sources/fetch.js";
 import type { Item } from "../sources/item.js";
+import { storyRecord } from "../sources/story.js";
 
 export const STATE_VERSION = 1;
 
-/** What finally happened to an item key. */
-export type Outcome =
+/**
+ * What finally happened to an item key, and the item's story (sources/story.ts), by which dedupe
+ * recognises the item should the feed give it another key. Records older than stories lack it.
+ */
+export type Outcome = (
   | { readonly status: "seen"; readonly at: string }
   | {
       readonly status: "posted";
@@ -25,7 +29,8 @@ export type Outcome =
       readonly postId?: string;
       readonly url?: string;
     }
-  | { readonly status: "failed"; readonly at: string; readonly reason: string };
+  | { readonly status: "failed"; readonly at: string; readonly reason: string }
+) & { readonly story?: string };
 
 /** Posts sent in one calendar month (UTC), kept apart from `done` so pruning never loses them. */
 export interface MonthCount {
@@ -155,6 +160,7 @@ export function finishPost(
     network: pending.network,
     ...(post.id ? { postId: post.id } : {}),
     ...(post.url ? { url: post.url } : {}),
+    ...storyRecord(pending.item),
   };
   return {
     ...withoutPending(state),
@@ -204,7 +210,12 @@ export function requeuePost(state: FeedState, countAttempt: boolean): FeedState 
 /** The item will never be posted: remember why, so it shows in the report and is not retried. */
 export function failPost(state: FeedState, now: Date, reason: string): FeedState {
   const pending = requirePending(state);
-  const outcome: Outcome = { status: "failed", at: now.toISOString(), reason };
+  const outcome: Outcome = {
+    status: "failed",
+    at: now.toISOString(),
+    reason,
+    ...storyRecord(pending.item),
+  };
   return { ...withoutPending(state), done: { ...state.done, [pending.item.key]: outcome } };
 }
 
