@@ -142,9 +142,17 @@ function validatorsToKeep(
   fetched: Validators,
   items: readonly Item[],
 ): Validators {
-  const contentHash = createHash("sha256").update(JSON.stringify(items)).digest("hex").slice(0, 16);
-  if (previous.contentHash === contentHash && previous.url === fetched.url) return previous;
-  return { ...fetched, contentHash };
+  if (previous.url !== fetched.url) return withContentHash(fetched, items);
+  const same = previous.etag === fetched.etag && previous.lastModified === fetched.lastModified;
+  // Hashing costs more than deduping a known feed: only done when the validators differ.
+  if (same) return previous;
+  const next = withContentHash(fetched, items);
+  return next.contentHash === previous.contentHash ? previous : next;
+}
+
+function withContentHash(validators: Validators, items: readonly Item[]): Validators {
+  const digest = createHash("sha256").update(JSON.stringify(items)).digest("hex");
+  return { ...validators, contentHash: digest.slice(0, 16) };
 }
 
 /** Every identity an item may be recorded under. */

@@ -92,6 +92,8 @@ describe("post transitions", () => {
       network: "x",
       postId: "9",
       url: "https://x.com/i/web/status/9",
+      // Recorded with the post, so the item is known should the feed give it another guid.
+      story: expect.stringMatching(/^[0-9a-f]{12}$/),
     });
   });
 
@@ -107,7 +109,12 @@ describe("post transitions", () => {
 
   it("failPost remembers why", () => {
     const state = failPost(startPost(withQueue("a"), "a", "t", "x", now), now, "too long");
-    expect(state.done.a).toEqual({ status: "failed", at: now.toISOString(), reason: "too long" });
+    expect(state.done.a).toEqual({
+      status: "failed",
+      at: now.toISOString(),
+      reason: "too long",
+      story: expect.any(String),
+    });
     expect(JSON.parse(serializeState(state))).not.toHaveProperty("pending");
   });
 });
