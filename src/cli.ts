@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The command line, and the only place where the real side effects are wired: files, network,
- * clock, environment, the Actions runtime. Commands: run, check, preview, items, commit-state.
+ * clock, environment, the Actions runtime. Commands: run, check, preview, items, commit-state,
+ * save-state, restore-state.
  * Exit codes: 0 ok; 1 something needs the owner; 2 usage error.
  */
 import { realpathSync } from "node:fs";
@@ -9,54 +10,26 @@ import { appendFile, readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { USAGE } from "./cli/usage.js";
 import type { Config } from "./config/defaults.js";
 import { loadConfig } from "./config/load.js";
 import { CrieurError } from "./errors.js";
 import { readXCredentials, type XCredentials } from "./publishers/credentials.js";
 import type { Publisher } from "./publishers/publisher.js";
 import { actionsLog, type Log, terminalLog } from "./report/log.js";
-import { closingLines, exitCodeOf, type RunReport, summaryHtml } from "./report/report.js";
+import {
+  closingLines,
+  escapeHtml,
+  exitCodeOf,
+  type RunReport,
+  summaryHtml,
+} from "./report/report.js";
 import { decodeFeedBytes } from "./sources/decode.js";
 import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./sources/fetch.js";
 import type { ParsedFeed } from "./sources/item.js";
 import { acquireLock } from "./state/lock.js";
 import { createStateStore } from "./state/store.js";
 import { CRIEUR_VERSION } from "./version.js";
-
-const USAGE = `crieur ${CRIEUR_VERSION} — turns feeds into posts on X
-
-Usage:
-  crieur run [--config FILE] [--state DIR] [--feed ID]... [--dry-run]
-      Fetch the feeds, post what is new, update the state files.
-      Without the four X secrets in the environment it does a dry run.
-  crieur check [--config FILE]
-      Validate feeds.yml; lists every problem with its line.
-  crieur preview [--config FILE] [--state DIR] [--feed ID]... [--base-config FILE]
-      Fetch the feeds and show what would be posted now. Writes nothing.
-      With --base-config (the base branch's feeds.yml, in a pull request), only the feeds
-      added or changed since then, with the next posts' exact texts in the job summary.
-  crieur commit-state [--state DIR] [--push] [--remote NAME] [--branch NAME]
-      Commit the state folder (only it, only if it changed) with a message saying what was
-      posted; with --push, push it, merging with the branch if it moved meanwhile. After 50
-      days without a commit, commits a small heartbeat so GitHub keeps the schedule enabled.
-  crieur items <url|file> [--json]
-      Parse one feed and print its items.
-
-Options:
-  --config FILE   feeds file (default: feeds.yml)
-  --state DIR     state directory (default: state)
-  --feed ID       only this feed (repeatable)
-  --dry-run       post nothing, write nothing
-  --base-config FILE  (preview) feeds file to compare with; a missing file means all are new
-  --push          (commit-state) push the commit
-  --remote NAME   (commit-state) remote to push to (default: origin)
-  --branch NAME   (commit-state) branch to push to (default: the checked-out one)
-  --json          (items) print a JSON array
-  -h, --help      this help
-  --version       print the version
-
-Environment: X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET (X app keys, read and
-write); CRIEUR_X_API_URL sends X requests to another base URL (tests, proxies).`;
 
 class CliUsageError extends CrieurError {
   override name = "CliUsageError";
@@ -88,7 +61,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "check":
         return await checkCommand(rest, io);
       case "commit-state":
-        return await commitStateCommand(rest, io);
+      case "save-state":
+      case "restore-state":
+        return await stateCommand(command, rest, io);
       case "items":
         return await itemsCommand(rest, io);
       default:
@@ -307,28 +282,73 @@ async function createLog(io: CliIo, credentials: XCredentials | undefined): Prom
   return terminalLog(io.stdout, io.stderr);
 }
 
-async function commitStateCommand(args: readonly string[], io: CliIo): Promise<number> {
+/** What each of commit-state, save-state and restore-state accepts besides --state and --help. */
+const STATE_COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  "commit-state": ["push", "remote", "branch"],
+  "save-state": ["to", "remote", "branch"],
+  "restore-state": ["from"],
+};
+
+/** commit-state, save-state, restore-state: the state's way to the repository and back. */
+async function stateCommand(command: string, args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     state: commonOptions.state,
-    push: { type: "boolean" },
-    remote: { type: "string", default: "origin" },
-    branch: { type: "string" },
     help: commonOptions.help,
+    push: { type: "boolean" },
+    remote: { type: "string" },
+    branch: { type: "string" },
+    to: { type: "string" },
+    from: { type: "string" },
   });
   if (values.help) return printHelp(io);
   if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
-  const { commitState } = await import("./repo/commit-state.js");
-  await commitState({
+  const allowed = STATE_COMMAND_OPTIONS[command] ?? [];
+  const stray = ["push", "remote", "branch", "to", "from"].find(
+    (name) => values[name as keyof typeof values] !== undefined && !allowed.includes(name),
+  );
+  if (stray) throw new CliUsageError(`--${stray} is not an option of ${command}.`);
+  const copyOption = command === "save-state" ? "to" : command === "restore-state" ? "from" : "";
+  const copyDir = copyOption ? requiredDir(values[copyOption], `--${copyOption}`) : "";
+  const log = await createLog(io, undefined);
+  const repository = {
     cwd: process.cwd(),
     env: io.env,
     stateDir: values.state,
-    push: values.push ?? false,
-    remote: values.remote,
+    remote: values.remote ?? "origin",
     ...(values.branch ? { branch: values.branch } : {}),
     now: io.now,
-    log: await createLog(io, undefined),
-  });
-  return 0;
+    log,
+  };
+  try {
+    if (command === "restore-state") {
+      const { restoreStateCopy } = await import("./repo/state-cache.js");
+      await restoreStateCopy({ stateDir: values.state, copyDir, log });
+    } else if (command === "save-state") {
+      const { saveStateCopy } = await import("./repo/state-cache.js");
+      await saveStateCopy({ ...repository, copyDir });
+    } else {
+      const { commitState } = await import("./repo/commit-state.js");
+      await commitState({ ...repository, push: values.push ?? false });
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CrieurError)) throw error;
+    // The state not reaching the repository must be seen: an annotation and the job summary.
+    log.error(error.message);
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) {
+      const html = `<h2>❌ crieur ${command}</h2><p>${escapeHtml(error.message)}</p>\n`;
+      await appendFile(summaryFile, html, "utf8");
+    }
+    return 1;
+  }
+}
+
+function requiredDir(value: string | undefined, option: string): string {
+  if (!value) {
+    throw new CliUsageError(`${option} DIR is required. Run "crieur --help".`);
+  }
+  return value;
 }
 
 function printHelp(io: CliIo): number {

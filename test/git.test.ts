@@ -1,14 +1,17 @@
 /**
  * Integration: commit-state against a real git repository with a bare remote, and a second clone
- * that pushes concurrently (from a pre-push hook, i.e. while crieur is pushing).
+ * that pushes concurrently (from a pre-push hook, i.e. while crieur is pushing); a remote that
+ * refuses pushes (a pre-receive hook, like branch protection), and the state copy that
+ * save-state / restore-state keep outside the repository meanwhile (a folder stands for the cache).
  */
 import { execFile } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CommitStateError, commitState, HEARTBEAT_FILE } from "../src/repo/commit-state.js";
+import { restoreStateCopy, saveStateCopy } from "../src/repo/state-cache.js";
 import type { Log } from "../src/report/log.js";
 import {
   type AccountState,
@@ -102,6 +105,25 @@ git push --quiet origin HEAD:main || exit 1
   const file = join(bot, ".git", "hooks", "pre-push");
   await writeFile(file, hook);
   await chmod(file, 0o755);
+}
+
+/** Like a protected branch on GitHub: the remote refuses every push, with GitHub's words. */
+async function refusePushes(): Promise<void> {
+  const hook = join(remote, "hooks", "pre-receive");
+  await writeFile(
+    hook,
+    `#!/bin/sh
+echo "error: GH006: Protected branch update failed for refs/heads/main." >&2
+echo "error: Changes must be made through a pull request." >&2
+exit 1
+`,
+  );
+  await chmod(hook, 0o755);
+}
+
+async function stateIn(repo: string, feedId = "agenda"): Promise<FeedState> {
+  const text = await readFile(join(repo, "state", `${feedId}.json`), "utf8");
+  return parseState(text, `${feedId}.json`, feedId);
 }
 
 function options(overrides: Partial<Parameters<typeof commitState>[0]> = {}) {
@@ -258,7 +280,9 @@ describe("commit-state", () => {
     const attempt = commitState(options({ maxAttempts: 3 }));
 
     await expect(attempt).rejects.toThrow(CommitStateError);
-    await expect(attempt).rejects.toThrow(/after 3 attempts.*could post them again/s);
+    await expect(attempt).rejects.toThrow(
+      /after 3 attempts.*Actions cache and the next run merges them/s,
+    );
     expect(await git(remote, "log", "-1", "--format=%s", "main")).toBe("busy");
   });
 
@@ -277,6 +301,197 @@ describe("commit-state", () => {
     await expect(commitState(options({ stateDir: root }))).rejects.toThrow(
       /not a folder inside the repository/,
     );
+  });
+});
+
+describe("a push the repository refuses", () => {
+  it("fails, naming the fix, and records nothing on the remote", async () => {
+    await refusePushes();
+    const before = await git(remote, "rev-parse", "main");
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+
+    const attempt = commitState(options());
+
+    await expect(attempt).rejects.toThrow(CommitStateError);
+    await expect(attempt).rejects.toThrow(
+      /Could not push the state to 'main': .*GH006: Protected branch update failed.*bypass list/s,
+    );
+    expect(await git(remote, "rev-parse", "main")).toBe(before);
+  });
+
+  it("names the workflow permissions when the token may not push", async () => {
+    const hook = join(remote, "hooks", "pre-receive");
+    await writeFile(
+      hook,
+      "#!/bin/sh\necho 'Permission to museum/crieur.git denied to github-actions[bot].' >&2\nexit 1\n",
+    );
+    await chmod(hook, 0o755);
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    await expect(commitState(options())).rejects.toThrow(/Workflow permissions/);
+  });
+
+  it("is a failed step from the command line: exit 1, the fix on stderr and in the summary", async () => {
+    await refusePushes();
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    const summary = join(root, "summary.html");
+    const result = await runCli(["commit-state", "--push"], {
+      cwd: bot,
+      env: {
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_CONFIG_NOSYSTEM: "1",
+        GITHUB_STEP_SUMMARY: summary,
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Could not push the state to 'main'.*bypass list/s);
+    expect(result.stderr).not.toContain("crashed");
+    expect(await readFile(summary, "utf8")).toContain("Could not push the state to &#39;main&#39;");
+  });
+});
+
+describe("the state copy kept outside the repository (save-state, restore-state)", () => {
+  let cache: string;
+  beforeEach(() => {
+    cache = join(root, "cache");
+  });
+
+  it("keeps nothing when the push went through, and restoring it then changes nothing", async () => {
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    await commitState(options());
+
+    expect(await saveStateCopy({ ...options(), copyDir: cache })).toEqual({ kept: [] });
+    expect(lines).toContain("info: The repository has all of state/: no state copy needed.");
+
+    const next = await clone("next", false);
+    const before = await readFile(join(next, "state", "agenda.json"), "utf8");
+    const restored = await restoreStateCopy({ stateDir: join(next, "state"), copyDir: cache, log });
+    expect(restored.merged).toEqual([]);
+    expect(await readFile(join(next, "state", "agenda.json"), "utf8")).toBe(before);
+    expect(await git(next, "status", "--porcelain")).toBe("");
+  });
+
+  it("keeps what a refused push left out; the next checkout merges it and loses nothing", async () => {
+    await refusePushes();
+    // This run posted "a", has "b" in flight, and saw a new feed for the first time.
+    const posted = post(queued("a", "b"), "a", "101");
+    await writeState(bot, startPost(posted, "b", "text b", "x", now));
+    await writeState(bot, { ...emptyState("news"), done: { n1: { status: "seen", at: START } } });
+    await expect(commitState(options())).rejects.toThrow(CommitStateError);
+
+    const saved = await saveStateCopy({ ...options(), copyDir: cache });
+    expect(saved.kept).toEqual(["agenda.json", "news.json"]);
+    // Only state files: no lock, no temporary file, nothing else of the repository.
+    expect((await readdir(cache)).sort()).toEqual(["_copy.json", "agenda.json", "news.json"]);
+
+    // The next run starts from the remote's old state/, plus the copy.
+    const next = await clone("next", false);
+    expect((await stateIn(next)).done.a).toBeUndefined();
+    const restored = await restoreStateCopy({ stateDir: join(next, "state"), copyDir: cache, log });
+
+    expect(restored.merged).toEqual(["agenda.json", "news.json"]);
+    const merged = await stateIn(next);
+    expect(merged.done.a).toMatchObject({ status: "posted", postId: "101" });
+    expect(merged.pending).toMatchObject({ item: { key: "b" }, text: "text b" });
+    expect(merged.queue).toEqual([]);
+    expect(merged.months).toEqual({ "2026-01": { posts: 1, postsWithUrl: 0 } });
+    expect((await stateIn(next, "news")).done.n1).toMatchObject({ status: "seen" });
+    // Merged, so the copy is gone: the next save starts from state/.
+    expect(await readdir(cache)).toEqual([]);
+    expect(lines.some((line) => line.includes("An earlier run could not push its state"))).toBe(
+      true,
+    );
+  });
+
+  it("merges with what the repository recorded meanwhile, by the same rules as a push race", async () => {
+    await refusePushes();
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    await expect(commitState(options())).rejects.toThrow(CommitStateError);
+    await saveStateCopy({ ...options(), copyDir: cache });
+
+    // Meanwhile the repository got "b" posted (say, a run whose push went through).
+    await rm(join(remote, "hooks", "pre-receive"));
+    await writeState(human, post(queued("a", "b"), "b", "202"));
+    await git(human, "commit", "--quiet", "-am", "their state");
+    await git(human, "push", "--quiet", "origin", "HEAD:main");
+
+    const next = await clone("next", false);
+    await restoreStateCopy({ stateDir: join(next, "state"), copyDir: cache, log });
+    const merged = await stateIn(next);
+    expect(merged.done.a).toMatchObject({ status: "posted", postId: "101" });
+    expect(merged.done.b).toMatchObject({ status: "posted", postId: "202" });
+    expect(merged.queue).toEqual([]);
+  });
+
+  it("a save that finds the copy unmerged (its restore failed) merges it in, never drops it", async () => {
+    await refusePushes();
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+    await expect(commitState(options())).rejects.toThrow(CommitStateError);
+    await saveStateCopy({ ...options(), copyDir: cache });
+
+    // The next run never restored the copy: it started from the old state and posted "b".
+    const next = await clone("next", false);
+    await writeState(next, post(queued("a", "b"), "b", "202"));
+    await saveStateCopy({ ...options({ cwd: next }), copyDir: cache });
+
+    const copy = parseState(await readFile(join(cache, "agenda.json"), "utf8"), "copy", "agenda");
+    expect(copy.done.a).toMatchObject({ status: "posted", postId: "101" });
+    expect(copy.done.b).toMatchObject({ status: "posted", postId: "202" });
+  });
+
+  it("leaves the repository's file as it is when it already holds all of an older copy", async () => {
+    // A copy whose run's push failed; a later run merged it and pushed, but could not save the
+    // cache: the copy comes back once more, older than what the repository has.
+    const older = { ...post(queued("a", "b"), "a", "101"), validators: { etag: '"v1"' } };
+    await mkdir(cache, { recursive: true });
+    await writeFile(join(cache, "agenda.json"), serializeState(older));
+    const newer = { ...post(older, "b", "202"), validators: { etag: '"v2"' } };
+    await writeState(bot, newer);
+    const before = await readFile(join(bot, "state", "agenda.json"), "utf8");
+
+    const restored = await restoreStateCopy({ stateDir: join(bot, "state"), copyDir: cache, log });
+
+    expect(restored.merged).toEqual([]);
+    expect(await readFile(join(bot, "state", "agenda.json"), "utf8")).toBe(before);
+    expect(await readdir(cache)).toEqual([]);
+  });
+
+  it("says how to call the commands when an option is missing or belongs to another", async () => {
+    const noFolder = await runCli(["restore-state"], { cwd: bot });
+    expect([noFolder.code, noFolder.stderr]).toEqual([
+      2,
+      '--from DIR is required. Run "crieur --help".\n',
+    ]);
+    const stray = await runCli(["save-state", "--to", cache, "--push"], { cwd: bot });
+    expect([stray.code, stray.stderr]).toEqual([2, "--push is not an option of save-state.\n"]);
+  });
+
+  it("restoring from a folder that does not exist (a cache miss) does nothing", async () => {
+    const result = await restoreStateCopy({ stateDir: join(bot, "state"), copyDir: cache, log });
+    expect(result.merged).toEqual([]);
+    expect(lines).toContain(`info: No state copy in ${cache}: nothing to merge.`);
+    expect(await git(bot, "status", "--porcelain")).toBe("");
+  });
+});
+
+describe("temporary state files", () => {
+  it("are never committed; those of dead processes are removed", async () => {
+    // A run killed between writing a state file's temporary copy and renaming it.
+    const dead = join(bot, "state", "agenda.json.2147483646.tmp");
+    await writeFile(dead, "{ half written");
+    // One being written right now by a live process (this one) is left alone.
+    const live = join(bot, "state", `_account.json.${process.pid}.tmp`);
+    await writeFile(live, "{}");
+    await writeState(bot, post(queued("a", "b"), "a", "101"));
+
+    await commitState(options());
+
+    expect(await git(remote, "show", "--name-only", "--format=", "main")).toBe("state/agenda.json");
+    expect(await git(remote, "ls-tree", "-r", "--name-only", "main", "state")).not.toContain(
+      ".tmp",
+    );
+    await expect(readFile(dead)).rejects.toThrow();
+    expect(await readFile(live, "utf8")).toBe("{}");
+    expect(lines.some((line) => line.includes("state/agenda.json.2147483646.tmp"))).toBe(true);
   });
 });
 

@@ -21,6 +21,8 @@ const OLD_ACTIONLINT_FALSE_POSITIVES: readonly RegExp[] = [
 ];
 
 interface Step {
+  readonly id?: string;
+  readonly name?: string;
   readonly uses?: string;
   readonly run?: string;
   readonly if?: string;
@@ -28,6 +30,7 @@ interface Step {
   readonly env?: Record<string, string>;
 }
 interface Job {
+  readonly if?: string;
   readonly permissions?: Record<string, string> | string;
   readonly steps?: readonly Step[];
 }
@@ -130,7 +133,8 @@ describe("workflows", () => {
     expect(post.concurrency).toEqual({ group: "crieur-post", "cancel-in-progress": false });
     const steps = post.jobs.post?.steps ?? [];
     const save = steps.find((step) => step.run?.includes("commit-state --push"));
-    expect(save?.if).toBe("always()");
+    // A dry run saves nothing; any other run saves its state even when a step before failed.
+    expect(save?.if).toBe("always() && inputs.dry-run != true");
     expect(steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with).toMatchObject({
       "node-version": 24,
       cache: "npm",
@@ -142,6 +146,62 @@ describe("workflows", () => {
     });
     const installs = steps.filter((step) => step.run?.startsWith("npm ci"));
     expect(installs.map((step) => step.run)).toEqual([expect.stringContaining("--ignore-scripts")]);
+  });
+
+  it("post.yml: posts only on the default branch, and says so on another one", () => {
+    const post = parse(workflows.get("post.yml") ?? "") as Workflow;
+    const onDefaultBranch =
+      "github.event_name == 'schedule' || github.ref == format('refs/heads/{0}', github.event.repository.default_branch)";
+    expect(post.jobs.post?.if).toBe(onDefaultBranch);
+    // Every other job runs on the other branches only, and may do nothing but explain.
+    const others = Object.entries(post.jobs).filter(([name]) => name !== "post");
+    expect(others.map(([name, job]) => [name, job.if, job.permissions])).toEqual([
+      [
+        "wrong-branch",
+        "github.event_name != 'schedule' && github.ref != format('refs/heads/{0}', github.event.repository.default_branch)",
+        {},
+      ],
+    ]);
+    const explain = others[0]?.[1].steps?.[0];
+    expect(explain?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(explain?.run).toMatch(/exit 1\s*$/);
+  });
+
+  it("post.yml: the state the repository lacks goes to the Actions cache and comes back", () => {
+    const post = parse(workflows.get("post.yml") ?? "") as Workflow;
+    const steps = post.jobs.post?.steps ?? [];
+    const index = (test: (step: Step) => boolean) => steps.findIndex(test);
+    const restore = index((step) => step.uses?.startsWith("actions/cache/restore@") === true);
+    const merge = index((step) => step.run?.includes("dist/cli.js restore-state --from") === true);
+    const run = index((step) => step.name === "Post new items");
+    const commit = index((step) => step.run?.includes("commit-state --push") === true);
+    const copy = index((step) => step.run?.includes("dist/cli.js save-state --to") === true);
+    const save = index((step) => step.uses?.startsWith("actions/cache/save@") === true);
+    const checkout = index((step) => step.uses?.startsWith("actions/checkout@") === true);
+    expect([checkout, restore, merge, run, commit, copy, save].every((i) => i >= 0)).toBe(true);
+    expect(checkout < restore && restore < merge && merge < run).toBe(true);
+    expect(run < commit && commit < copy && copy < save).toBe(true);
+    // Saved whatever happened before (a failed push is what the copy is for), but only a copy
+    // that was made: a half-made one must not become the newest entry.
+    expect(steps[copy]?.if).toBe("always()");
+    expect(steps[save]?.if).toBe(`always() && steps.${steps[copy]?.id}.outcome == 'success'`);
+    // A merge that failed must stop the posting: default condition (success) on run.
+    expect([steps[merge]?.if, steps[run]?.if]).toEqual([undefined, undefined]);
+
+    // Cache entries cannot be overwritten: a new key per run; the newest one is restored.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not JavaScript.
+    const key = "crieur-state-${{ github.run_id }}-${{ github.run_attempt }}";
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not JavaScript.
+    const path = "${{ runner.temp }}/crieur-state";
+    expect(steps[restore]?.with).toEqual({ path, key, "restore-keys": "crieur-state-" });
+    expect(steps[save]?.with).toEqual({ path, key });
+    // Both halves of one release of actions/cache (pinned by commit: see "follows our rules").
+    const pin = (i: number) => steps[i]?.uses?.split("@")[1];
+    expect(pin(restore)).toBe(pin(save));
+    // The same folder the CLI reads and writes; never a secret in these steps.
+    for (const i of [merge, copy]) expect(steps[i]?.run).toContain('"$RUNNER_TEMP/crieur-state"');
+    for (const i of [restore, merge, copy, save])
+      expect(JSON.stringify(steps[i])).not.toContain("secrets.");
   });
 
   it("check.yml: pull_request only, read-only token not kept on disk, runs the preview", () => {

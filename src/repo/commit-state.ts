@@ -6,23 +6,31 @@
  * When the push is rejected because the branch moved while crieur ran (someone merged a pull
  * request), it fetches the branch, replays this run's state files on top of it — merging a state
  * file both sides changed with state/merge — and pushes again, a bounded number of times.
+ * A push refused for any other reason (branch protection, permissions, an outage) fails with
+ * what to do; the workflow then keeps the state in the Actions cache (state-cache).
  * When nothing was committed for HEARTBEAT_AFTER_DAYS it commits a tiny heartbeat file, because
  * GitHub disables scheduled workflows in public repositories after 60 days without activity.
+ * Temporary files a killed run left in the state folder are removed, and never committed.
  *
  * Repo wing (repo/): saving state/ to the repository — the commit message, every git call (git),
- * and pushing with the three-way merge when the branch moved.
+ * pushing with the three-way merge when the branch moved (state-files), and the copy of what a
+ * failed push left out, kept outside the repository until a push works (state-cache).
  * May import: errors, report, state.
  */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CrieurError } from "../errors.js";
 import type { Log } from "../report/log.js";
-import type { AccountState, FeedState } from "../state/feed-state.js";
-import { mergeAccountStates, mergeFeedStates } from "../state/merge.js";
-import { ACCOUNT_FILE, parseAccount, parseState, serializeState } from "../state/store.js";
 import { type AccountChange, commitMessage, type FeedStateChange } from "./commit-message.js";
-import { type Git, gitIn } from "./git.js";
+import { type Git, GitError, gitIn } from "./git.js";
+import {
+  accountOrUndefined,
+  feedIdOf,
+  isAccountFile,
+  parseOrUndefined,
+  resolveFile,
+} from "./state-files.js";
 
 /** GitHub's limit is 60 days; 50 leaves room for a few failed or skipped runs. */
 export const HEARTBEAT_AFTER_DAYS = 50;
@@ -65,6 +73,7 @@ export async function commitState(options: CommitStateOptions): Promise<CommitSt
   const top = await gitIn(options.cwd, options.env).topLevel();
   const git = gitIn(top, options.env);
   const dir = stateFolderInRepository(top, resolve(options.cwd, options.stateDir));
+  await removeStaleTemporaries(top, dir, log);
 
   const base = await git.head();
   let staged = await git.stageFolder(dir);
@@ -98,7 +107,7 @@ export async function commitState(options: CommitStateOptions): Promise<CommitSt
   const maxAttempts = options.maxAttempts ?? MAX_PUSH_ATTEMPTS;
   let onto = base;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    if ((await git.pushHead(options.remote, branch)) === "pushed") {
+    if ((await pushOrExplain(git, options.remote, branch)) === "pushed") {
       log.info(`Pushed the state to '${branch}'.`);
       return { committed: true, heartbeat, pushed: true, attempts: attempt, message };
     }
@@ -119,13 +128,90 @@ export async function commitState(options: CommitStateOptions): Promise<CommitSt
   }
   throw new CommitStateError(
     `Could not push the state to '${branch}' after ${maxAttempts} attempts: the branch kept ` +
-      "moving. The items posted in this run are not recorded in the repository, so the next run " +
-      "could post them again: check the account, and pause merges while crieur runs.",
+      "moving. The items posted in this run are not recorded in the repository yet: the Post " +
+      "workflow keeps them in the Actions cache and the next run merges them, so they are not " +
+      "posted again. Avoid merging in bulk while crieur runs.",
   );
 }
 
+/** Pushes HEAD; a refusal that is not a race (protection, permissions, outage) says what to do. */
+async function pushOrExplain(git: Git, remote: string, branch: string) {
+  try {
+    return await git.pushHead(remote, branch);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    throw new CommitStateError(pushRefusedMessage(branch, error.output), { cause: error });
+  }
+}
+
+export function pushRefusedMessage(branch: string, gitOutput: string): string {
+  // Credentials some remotes carry in their address never reach a log.
+  const said = gitOutput
+    .replace(/\/\/[^/@\s]+@/g, "//")
+    .split("\n")
+    .map((line) => line.trim())
+    // The remote's address adds nothing (and is the same on every line git writes about it).
+    .filter((line) => line && !line.startsWith("To ") && !line.includes("failed to push some refs"))
+    .join(" / ");
+  let fix: string;
+  if (/protected branch|GH006|GH013|rule violation/i.test(gitOutput)) {
+    fix =
+      `A branch protection rule or ruleset on '${branch}' blocks the bot's commits: allow GitHub ` +
+      `Actions to push to '${branch}' (add it to the rule's bypass list), or lift the rule.`;
+  } else if (/permission to .* denied|error: 403|write access .* not granted/i.test(gitOutput)) {
+    fix =
+      "The workflow's token may not push. The Post workflow asks for contents: write itself, so " +
+      "an organisation or enterprise policy limits workflow tokens: allow read and write " +
+      "permissions (Settings → Actions → General → Workflow permissions) or ask the " +
+      "organisation's owner to.";
+  } else {
+    fix =
+      "If GitHub has an outage (githubstatus.com), the next runs save it once it is over; " +
+      "otherwise the git output above says what the repository refused.";
+  }
+  return (
+    `Could not push the state to '${branch}': ${said}. The posts of this run are not recorded ` +
+    `in the repository. ${fix} Until then the Post workflow keeps the state the repository ` +
+    "lacks in the Actions cache, and each run merges it before posting, so nothing is posted " +
+    "twice; but a cache entry unused for 7 days is deleted."
+  );
+}
+
+/** `<file>.<pid>.tmp`: what the state store writes before renaming it over the state file. */
+const TEMPORARY_COPY = /\.(\d+)\.tmp$/;
+
+/**
+ * A run killed between writing a state file's temporary copy and renaming it leaves the copy
+ * behind; the state file itself is intact (the rename never happened). Copies of live processes
+ * are left alone, since a run may be writing them now; no copy is ever committed (git.ts).
+ */
+async function removeStaleTemporaries(top: string, dir: string, log: Log): Promise<void> {
+  const names = await readdir(join(top, dir)).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    const pid = TEMPORARY_COPY.exec(name)?.[1];
+    return pid !== undefined && !isAlive(Number(pid));
+  });
+  for (const name of stale) await rm(join(top, dir, name), { force: true });
+  if (stale.length > 0) {
+    log.info(
+      `Removed ${stale.length} temporary state files left by an interrupted run: ` +
+        `${stale.map((name) => `${dir}/${name}`).join(", ")}.`,
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** The state folder as a path inside the repository ("state"), or an error saying why not. */
-function stateFolderInRepository(top: string, stateDir: string): string {
+export function stateFolderInRepository(top: string, stateDir: string): string {
   const inside = relative(top, stateDir);
   if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
     throw new CommitStateError(
@@ -150,36 +236,6 @@ async function writeHeartbeat(dir: string, now: Date): Promise<void> {
     join(dir, HEARTBEAT_FILE),
     `${JSON.stringify({ note, at: now.toISOString() }, null, 2)}\n`,
   );
-}
-
-function isAccountFile(dir: string, path: string): boolean {
-  return path === posix.join(dir, ACCOUNT_FILE);
-}
-
-function accountOrUndefined(text: string | undefined, path: string): AccountState | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parseAccount(text, path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Feed state files are `<feed id>.json` directly in the state folder; the rest is crieur's own. */
-function feedIdOf(dir: string, path: string): string | undefined {
-  const name = posix.basename(path);
-  if (posix.dirname(path) !== dir || !name.endsWith(".json") || name.startsWith("_"))
-    return undefined;
-  return name.slice(0, -".json".length);
-}
-
-function parseOrUndefined(text: string | undefined, path: string, feedId: string) {
-  if (text === undefined) return undefined;
-  try {
-    return parseState(text, path, feedId);
-  } catch {
-    return undefined;
-  }
 }
 
 async function feedChanges(
@@ -240,7 +296,13 @@ async function replayState(
       git.fileAt(ours, path),
       git.fileAt(upstream, path),
     ]);
-    resolved.set(path, resolveFile(dir, path, { baseText, ourText, theirText }, log));
+    const result = resolveFile(dir, path, { baseText, ourText, theirText }, log);
+    if (result.how === "merged-feed") {
+      log.info(`${path} changed on both sides: merged (no posted record lost).`);
+    } else if (result.how === "merged-account") {
+      log.info(`${path} changed on both sides: kept the later posting pause.`);
+    }
+    resolved.set(path, result.text);
   }
   await git.moveBranchTo(upstream);
   for (const [path, text] of resolved) {
@@ -253,46 +315,4 @@ async function replayState(
     }
   }
   return (await git.stageFolder(dir)).length > 0 ? "replayed" : "nothing-left";
-}
-
-interface Versions {
-  readonly baseText: string | undefined;
-  readonly ourText: string | undefined;
-  readonly theirText: string | undefined;
-}
-
-/** The text one file should have after the replay (undefined: no file). */
-function resolveFile(dir: string, path: string, versions: Versions, log: Log): string | undefined {
-  const { baseText, ourText, theirText } = versions;
-  if (theirText === baseText || theirText === ourText) return ourText;
-  // Only one side has the file: keep it, since deleting could drop posted records.
-  if (ourText === undefined) return theirText;
-  if (theirText === undefined) return ourText;
-  if (isAccountFile(dir, path)) return resolveAccount(path, ourText, theirText, log);
-  const feedId = feedIdOf(dir, path);
-  if (!feedId) return ourText; // the heartbeat: ours is the newer one.
-
-  const ourState: FeedState | undefined = parseOrUndefined(ourText, path, feedId);
-  const theirState = parseOrUndefined(theirText, path, feedId);
-  if (!ourState || !theirState) {
-    log.warning(
-      `${path} changed on both sides and one version is not a valid state file; keeping ` +
-        `${ourState ? "this run's" : "the other"} version.`,
-    );
-    return ourState ? ourText : theirText;
-  }
-  const baseState = parseOrUndefined(baseText, path, feedId);
-  const merged = mergeFeedStates(theirState, ourState, baseState);
-  for (const note of merged.notes) log.warning(note);
-  log.info(`${path} changed on both sides: merged (no posted record lost).`);
-  return serializeState(merged.state);
-}
-
-function resolveAccount(path: string, ourText: string, theirText: string, log: Log): string {
-  const ours = accountOrUndefined(ourText, path);
-  const theirs = accountOrUndefined(theirText, path);
-  if (!ours || !theirs) return ours ? ourText : theirText;
-  const merged = mergeAccountStates(theirs, ours);
-  log.info(`${path} changed on both sides: kept the later posting pause.`);
-  return merged === ours ? ourText : theirText;
 }

@@ -1,6 +1,6 @@
 /**
  * Every git call crieur makes, one intention-named function each, through `execFile` (no shell:
- * nothing is ever interpolated into a command line). Used only by commit-state.
+ * nothing is ever interpolated into a command line). Used by commit-state and state-cache.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -34,7 +34,10 @@ export interface Git {
   head(): Promise<string>;
   /** When the last commit was made, or undefined in a repository without commits. */
   lastCommitDate(): Promise<Date | undefined>;
-  /** Stages every change under `dir` (new, changed, deleted files) and lists the staged paths. */
+  /**
+   * Stages every change under `dir` (new, changed, deleted files) but temporary files (`*.tmp`,
+   * a state file being written), and lists the staged paths.
+   */
   stageFolder(dir: string): Promise<string[]>;
   /** Commits the working-tree content of `dir` only, whatever else is staged. */
   commitFolder(dir: string, message: string): Promise<void>;
@@ -46,6 +49,11 @@ export interface Git {
   fetchBranch(remote: string, branch: string): Promise<string>;
   /** Moves the current branch to `commit`, keeping local changes to files it does not touch. */
   moveBranchTo(commit: string): Promise<void>;
+  /**
+   * Where the remote branch was when this repository last fetched or pushed it (its remote-tracking
+   * branch, which git moves only once the remote accepted a push), or undefined when unknown.
+   */
+  lastKnownRemoteCommit(remote: string, branch: string): Promise<string | undefined>;
   /** Pushes HEAD to the remote branch; "rejected" when the branch moved meanwhile. */
   pushHead(remote: string, branch: string): Promise<PushResult>;
 }
@@ -84,7 +92,7 @@ export function gitIn(cwd: string, env: NodeJS.ProcessEnv = process.env): Git {
       return output.trim() ? new Date(output.trim()) : undefined;
     },
     async stageFolder(dir) {
-      await git(["add", "--all", "--", dir]);
+      await git(["add", "--all", "--", dir, `:(exclude)${dir}/*.tmp`]);
       return splitNul(await git(["diff", "--cached", "--name-only", "-z", "--", dir]));
     },
     async commitFolder(dir, message) {
@@ -105,6 +113,13 @@ export function gitIn(cwd: string, env: NodeJS.ProcessEnv = process.env): Git {
     },
     async moveBranchTo(commit) {
       await git(["reset", "--quiet", "--keep", commit]);
+    },
+    async lastKnownRemoteCommit(remote, branch) {
+      const ref = `refs/remotes/${remote}/${branch}`;
+      const output = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(
+        () => "",
+      );
+      return output.trim() || undefined;
     },
     async pushHead(remote, branch) {
       try {
