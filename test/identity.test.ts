@@ -156,6 +156,7 @@ describe("item identity across runs", () => {
     // The museum's new CMS, at a new address: every guid and link changes, titles and dates stay.
     const config = await readFile(join(work, "feeds.yml"), "utf8");
     await writeFile(join(work, "feeds.yml"), config.replace("/agenda.xml", "/new.xml"), "utf8");
+    env.GITHUB_STEP_SUMMARY = join(work, "summary.md");
     const moved = await runWith(
       agenda("new-cms.example", 4).map((entry) => ({ ...entry, title: entry.title.toUpperCase() })),
       "/new.xml",
@@ -165,6 +166,11 @@ describe("item identity across runs", () => {
       /warning: .*4 items changed identity \(new guid or link, same title and date\): recorded, not posted\./,
     );
     expect(moved.stdout).toContain('Skipped (recorded, not posted): "VISITE GUIDÉE".');
+    // The owner reads it in the run's summary too, not only in the log.
+    expect(await readFile(join(work, "summary.md"), "utf8")).toMatch(
+      /<h3>Notes<\/h3><ul><li><code>agenda<\/code>: 4 items changed identity/,
+    );
+    delete env.GITHUB_STEP_SUMMARY;
     const next = await runWith(
       [dated(5, "new-cms.example"), ...agenda("new-cms.example", 4)],
       "/new.xml",

@@ -156,6 +156,13 @@ export function summaryHtml(report: RunReport): string {
     parts.push(`<p>⏸️ ${escapeHtml(stoppedLine(report.stoppedPosting))}</p>`);
   }
   for (const notice of report.notices) parts.push(`<p>⏳ ${escapeHtml(notice)}</p>`);
+  // Repairs and identity warnings (a re-keyed feed recorded, not posted) are said once, here.
+  const notes = report.feeds.flatMap((feed) =>
+    feed.notes.map(
+      (note) => `<li><code>${escapeHtml(feed.feedId)}</code>: ${escapeHtml(note)}</li>`,
+    ),
+  );
+  if (notes.length > 0) parts.push(`<h3>Notes</h3><ul>${notes.join("")}</ul>`);
   if (report.cost && !report.dryRun) parts.push(`<p>💶 ${escapeHtml(costLine(report.cost))}</p>`);
   if (report.problems.length > 0) {
     parts.push(
