@@ -173,11 +173,18 @@ function feedIdOf(dir: string, path: string): string | undefined {
   return name.slice(0, -".json".length);
 }
 
-function parseOrUndefined(text: string | undefined, path: string, feedId: string) {
+/** The state in `text`, or undefined when there is none or it is damaged (said in `problems`). */
+function parseOrUndefined(
+  text: string | undefined,
+  path: string,
+  feedId: string,
+  problems?: string[],
+) {
   if (text === undefined) return undefined;
   try {
     return parseState(text, path, feedId);
-  } catch {
+  } catch (error) {
+    problems?.push((error as Error).message);
     return undefined;
   }
 }
@@ -272,12 +279,13 @@ function resolveFile(dir: string, path: string, versions: Versions, log: Log): s
   const feedId = feedIdOf(dir, path);
   if (!feedId) return ourText; // the heartbeat: ours is the newer one.
 
-  const ourState: FeedState | undefined = parseOrUndefined(ourText, path, feedId);
-  const theirState = parseOrUndefined(theirText, path, feedId);
+  const problems: string[] = [];
+  const ourState: FeedState | undefined = parseOrUndefined(ourText, path, feedId, problems);
+  const theirState = parseOrUndefined(theirText, path, feedId, problems);
   if (!ourState || !theirState) {
     log.warning(
-      `${path} changed on both sides and one version is not a valid state file; keeping ` +
-        `${ourState ? "this run's" : "the other"} version.`,
+      `${path} changed on both sides and ${ourState ? "the other" : "this run's"} version is ` +
+        `damaged; keeping ${ourState ? "this run's" : "the other"} version. ${problems.join(" ")}`,
     );
     return ourState ? ourText : theirText;
   }
