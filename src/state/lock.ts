@@ -129,8 +129,11 @@ async function takeOver(
     await unlink(claim).catch(() => undefined);
     return false;
   }
-  await rename(claim, file);
-  return true;
+  // Fails only if the claim was taken from this run meanwhile: then the other run has the lock.
+  return rename(claim, file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function isStale(holder: LockRecord, options: LockOptions): boolean {
