@@ -38,15 +38,18 @@ export function accountOrUndefined(
   }
 }
 
+/** The state in `text`, or undefined when there is none or it is damaged (said in `problems`). */
 export function parseOrUndefined(
   text: string | undefined,
   path: string,
   feedId: string,
+  problems?: string[],
 ): FeedState | undefined {
   if (text === undefined) return undefined;
   try {
     return parseState(text, path, feedId);
-  } catch {
+  } catch (error) {
+    problems?.push((error as Error).message);
     return undefined;
   }
 }
@@ -78,15 +81,16 @@ export function resolveFile(dir: string, path: string, versions: Versions, log: 
   const feedId = feedIdOf(dir, path);
   if (!feedId) return { how: "ours", text: ourText }; // the heartbeat: ours is the newer one.
 
-  const ourState = parseOrUndefined(ourText, path, feedId);
-  const theirState = parseOrUndefined(theirText, path, feedId);
+  const problems: string[] = [];
+  const ourState = parseOrUndefined(ourText, path, feedId, problems);
+  const theirState = parseOrUndefined(theirText, path, feedId, problems);
   if (!ourState || !theirState) {
     const [kept, other] = ourState
       ? [versions.ourName ?? "this run's", versions.theirName ?? "the other"]
       : [versions.theirName ?? "the other", versions.ourName ?? "this run's"];
     log.warning(
-      `${path} changed on both sides and ${other} version is not a valid state file; keeping ` +
-        `${kept} version.`,
+      `${path} changed on both sides and ${other} version is damaged; keeping ${kept} version. ` +
+        problems.join(" "),
     );
     return ourState ? { how: "ours", text: ourText } : { how: "theirs", text: theirText };
   }

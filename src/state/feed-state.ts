@@ -6,8 +6,8 @@
  * reposts), and the feed's HTTP validators. `store.ts` reads and writes it; nothing here touches
  * the disk.
  *
- * State wing (state/): the feed state as data (this file), its files on disk (store), the run
- * lock (lock) and the three-way merge of two versions of a state file (merge).
+ * State wing (state/): the feed state as data (this file) and its file schema (schema), the
+ * files on disk (store), the run lock (lock) and the three-way merge of two versions (merge).
  * May import: errors, sources.
  */
 import type { Validators as HttpValidators } from "../sources/fetch.js";

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireLock, LockError, lockFileOf } from "./lock.js";
+import { acquireLock, LockError, lockFileOf, takeoverClaimOf } from "./lock.js";
 
 let dir: string;
 let state: string;
@@ -52,8 +52,10 @@ describe("acquireLock", () => {
   });
 
   // Many runs starting at once, as separate processes would: each gets its own pid. A race shows
-  // only some of the time, hence several rounds (the earlier lock lost at least one in 20).
-  const ROUNDS = Array.from({ length: 10 }, (_, i) => i + 1);
+  // only some of the time, hence many rounds: the stale takeover before this one gave the lock
+  // to two runs in one file run of 5 with 10 rounds of 32 runs, and in
+  // every file run of 40 rounds of 64.
+  const rounds = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   async function race(runs: number, isAlive: (pid: number) => boolean) {
     const attempts = await Promise.allSettled(
       Array.from({ length: runs }, (_, i) => acquireLock(state, { now, pid: 10_000 + i, isAlive })),
@@ -66,7 +68,7 @@ describe("acquireLock", () => {
     return winners.length;
   }
 
-  it.each(ROUNDS)(
+  it.each(rounds(10))(
     "gives the lock to exactly one of many runs starting at once (round %i)",
     async () => {
       // Every holder is alive: a run that saw a half-written lock and took it over would win too.
@@ -77,16 +79,43 @@ describe("acquireLock", () => {
     },
   );
 
-  it.each(ROUNDS)(
+  it.each(rounds(40))(
     "gives a stale lock to exactly one of many runs taking it over at once (round %i)",
     async () => {
       await writeFile(
         lockFileOf(state),
         JSON.stringify({ pid: 4242, host: hostname(), startedAt: now.toISOString() }),
       );
-      expect(await race(32, (pid) => pid !== 4242)).toBe(1);
+      expect(await race(64, (pid) => pid !== 4242)).toBe(1);
+      expect(JSON.parse(await readFile(lockFileOf(state), "utf8")).pid).toBeGreaterThanOrEqual(
+        10_000,
+      );
+      expect(await readdir(dir)).toEqual(["state.lock"]);
     },
   );
+
+  it("takes over a stale lock whose last taker died while taking it over", async () => {
+    const stale = JSON.stringify({ pid: 4242, host: hostname(), startedAt: now.toISOString() });
+    await writeFile(lockFileOf(state), stale);
+    const claim = JSON.stringify({ pid: 4343, host: hostname(), startedAt: now.toISOString() });
+    await writeFile(takeoverClaimOf(lockFileOf(state), stale), claim);
+    const isAlive = (pid: number) => pid !== 4242 && pid !== 4343;
+    const lock = await acquireLock(state, { now, isAlive });
+    expect(JSON.parse(await readFile(lock.file, "utf8")).pid).toBe(process.pid);
+    expect(await readdir(dir)).toEqual(["state.lock"]);
+    await lock.release();
+  });
+
+  it("leaves a stale lock alone while a live run is taking it over", async () => {
+    const stale = JSON.stringify({ pid: 4242, host: hostname(), startedAt: now.toISOString() });
+    await writeFile(lockFileOf(state), stale);
+    const claim = JSON.stringify({ pid: 4343, host: hostname(), startedAt: now.toISOString() });
+    await writeFile(takeoverClaimOf(lockFileOf(state), stale), claim);
+    await expect(acquireLock(state, { now, isAlive: (pid) => pid !== 4242 })).rejects.toThrow(
+      LockError,
+    );
+    expect(await readFile(lockFileOf(state), "utf8")).toBe(stale);
+  });
 
   it("leaves no temporary files next to the state folder", async () => {
     await race(8, () => true);

@@ -7,7 +7,7 @@
  * when it is older than `staleAfterMs` (a run never takes that long: fetches and posts time out).
  */
 
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { link, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
@@ -23,6 +23,7 @@ interface LockRecord {
   readonly pid: number;
   readonly host: string;
   readonly startedAt: string;
+  readonly token?: string;
 }
 
 export interface Lock {
@@ -48,24 +49,30 @@ export async function acquireLock(stateDir: string, options: LockOptions): Promi
     pid: options.pid ?? process.pid,
     host: hostname(),
     startedAt: options.now.toISOString(),
+    // Two locks never have the same text, so "is it still that lock?" is a comparison of texts.
+    token: randomUUID(),
   };
-  for (let attempt = 0; ; attempt++) {
-    if (await createWithContent(file, `${JSON.stringify(mine)}\n`)) {
-      return { file, release: () => release(file, mine) };
+  const myText = `${JSON.stringify(mine)}\n`;
+  let holder: LockRecord | undefined;
+  // Bounded: each turn either takes the lock, finds it held, or saw it change hands meanwhile.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await createWithContent(file, myText)) {
+      return { file, release: () => release(file, myText) };
     }
     const text = await readFile(file, "utf8").catch(() => undefined);
-    // Gone meanwhile (its holder released it): try again.
-    if (text === undefined && attempt === 0) continue;
-    const holder = text === undefined ? undefined : parseHolder(text);
-    const stale = text !== undefined && (holder === undefined || isStale(holder, options));
-    if (!stale || attempt > 0 || !(await removeIfStill(file, text))) {
-      throw new LockError(
-        `Another crieur run (process ${holder?.pid ?? "?"} on ${holder?.host ?? "?"}, started ` +
-          `${holder?.startedAt ?? "at an unknown time"}) is using ${resolve(stateDir)}; this run ` +
-          `did nothing. If no other run is going on, delete ${file}.`,
-      );
+    if (text === undefined) continue; // Released meanwhile: try again.
+    holder = parseHolder(text);
+    if (holder !== undefined && !isStale(holder, options)) break;
+    if (await takeOver(file, text, myText, options)) {
+      return { file, release: () => release(file, myText) };
     }
+    // Another run took it over first: the next turn finds its lock, fresh.
   }
+  throw new LockError(
+    `Another crieur run (process ${holder?.pid ?? "?"} on ${holder?.host ?? "?"}, started ` +
+      `${holder?.startedAt ?? "at an unknown time"}) is using ${resolve(stateDir)}; this run ` +
+      `did nothing. If no other run is going on, delete ${file}.`,
+  );
 }
 
 /**
@@ -88,26 +95,45 @@ async function createWithContent(file: string, content: string): Promise<boolean
   }
 }
 
+/** Where runs taking over the lock whose text is `lockText` compete; named after that text. */
+export function takeoverClaimOf(file: string, lockText: string): string {
+  return `${file}.${createHash("sha256").update(lockText).digest("hex").slice(0, 16)}.claim`;
+}
+
 /**
- * Removes a stale lock only if it is still the one judged stale. A plain unlink could remove the
- * fresh lock another run created after taking the same stale lock over; so the file is moved
- * aside first, and put back if it turns out to be someone else's.
+ * Replaces the stale lock `staleText` in `file` with `myText`, if no other run did first.
+ *
+ * Runs taking the same stale lock over first compete for a claim named after it (created like a
+ * lock: one winner). The winner checks the lock is still the stale one and renames its claim
+ * over it: the lock file is replaced in one step and never missing, so no run can create it in
+ * between, and a run arriving late finds the claim free but the lock changed. A claim left by a
+ * run that died while holding it is stale like a lock, and taken over the same way, once.
  */
-async function removeIfStill(file: string, staleText: string): Promise<boolean> {
-  const aside = `${file}.${randomUUID()}.stale`;
-  try {
-    await rename(file, aside);
-  } catch {
-    return true; // Already gone: someone else removed it; the next create decides.
+async function takeOver(
+  file: string,
+  staleText: string,
+  myText: string,
+  options: LockOptions,
+  nested = false,
+): Promise<boolean> {
+  const claim = takeoverClaimOf(file, staleText);
+  if (!(await createWithContent(claim, myText))) {
+    const claimText = await readFile(claim, "utf8").catch(() => undefined);
+    if (claimText === undefined || nested) return false;
+    const claimer = parseHolder(claimText);
+    if (claimer !== undefined && !isStale(claimer, options)) return false;
+    if (!(await takeOver(claim, claimText, myText, options, true))) return false;
   }
-  const text = await readFile(aside, "utf8").catch(() => undefined);
-  if (text === staleText) {
-    await unlink(aside).catch(() => undefined);
-    return true;
+  const current = await readFile(file, "utf8").catch(() => undefined);
+  if (current !== staleText) {
+    await unlink(claim).catch(() => undefined);
+    return false;
   }
-  await link(aside, file).catch(() => undefined);
-  await unlink(aside).catch(() => undefined);
-  return false;
+  // Fails only if the claim was taken from this run meanwhile: then the other run has the lock.
+  return rename(claim, file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function isStale(holder: LockRecord, options: LockOptions): boolean {
@@ -138,10 +164,7 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-async function release(file: string, mine: LockRecord): Promise<void> {
+async function release(file: string, myText: string): Promise<void> {
   const text = await readFile(file, "utf8").catch(() => undefined);
-  const holder = text === undefined ? undefined : parseHolder(text);
-  if (holder?.pid === mine.pid && holder.startedAt === mine.startedAt) {
-    await unlink(file).catch(() => undefined);
-  }
+  if (text === myText) await unlink(file).catch(() => undefined);
 }

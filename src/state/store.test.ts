@@ -59,7 +59,10 @@ describe("state files", () => {
       '{"version": 1, "feedId": "other", "queue": [], "done": {}, "validators": {}}',
       /belongs to feed "other"/,
     ],
-    ['{"version": 1, "feedId": "agenda", "done": {}, "validators": {}}', /no "queue"/],
+    [
+      '{"version": 1, "feedId": "agenda", "done": {}, "validators": {}}',
+      /queue: missing; expected an array/,
+    ],
   ])("refuses a broken file instead of resetting it: %s", (text, message) => {
     expect(() => parseState(text, "state/agenda.json", "agenda")).toThrow(StateError);
     expect(() => parseState(text, "state/agenda.json", "agenda")).toThrow(message);

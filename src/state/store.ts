@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
 import { type AccountState, type FeedState, type Outcome, STATE_VERSION } from "./feed-state.js";
+import { accountStateSchema, describeIssue, feedStateSchema } from "./schema.js";
 
 export class StateError extends UsageError {
   override name = "StateError";
@@ -48,24 +49,32 @@ function parseJson(text: string, file: string, advice: string): unknown {
   }
 }
 
-/** Pure: parses a state file's text, or throws StateError saying what to do. */
+const NEVER_RESET = "crieur will not reset it, since that would repost every item.";
+
+/**
+ * Pure: parses a state file's text, checking every field, or throws StateError naming the file,
+ * the first bad entry and how to restore it.
+ */
 export function parseState(text: string, file: string, feedId: string): FeedState {
-  const data = parseJson(
-    text,
-    file,
-    "; crieur will not reset it, since that would repost every item.",
-  );
-  const problem = describeShapeProblem(data, feedId);
+  const data = parseJson(text, file, `; ${NEVER_RESET}`);
+  const problem = describeHeaderProblem(data, feedId);
   if (problem) {
     throw new StateError(
-      `${file} ${problem}. Restore it from git history (git log -p -- ${file}); ` +
-        "crieur will not reset it, since that would repost every item.",
+      `${file} ${problem}. Restore it from git history (git log -p -- ${file}); ${NEVER_RESET}`,
     );
   }
-  return data as FeedState;
+  const result = feedStateSchema.safeParse(data);
+  if (!result.success) {
+    throw new StateError(
+      `${file}: ${describeIssue(result.error, data)}. Fix that entry, or restore the file from ` +
+        `git history (git log -p -- ${file}); ${NEVER_RESET}`,
+    );
+  }
+  return result.data;
 }
 
-function describeShapeProblem(data: unknown, feedId: string): string | undefined {
+/** What makes the file another feed's, or another format's: said as such, not as a bad field. */
+function describeHeaderProblem(data: unknown, feedId: string): string | undefined {
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     return "is not a crieur state file (expected a JSON object)";
   }
@@ -75,11 +84,6 @@ function describeShapeProblem(data: unknown, feedId: string): string | undefined
   }
   if (record.feedId !== feedId) {
     return `belongs to feed ${JSON.stringify(record.feedId)}, not "${feedId}"`;
-  }
-  if (!Array.isArray(record.queue)) return 'has no "queue" list';
-  if (typeof record.done !== "object" || record.done === null) return 'has no "done" map';
-  if (typeof record.validators !== "object" || record.validators === null) {
-    return 'has no "validators" object';
   }
   return undefined;
 }
@@ -103,17 +107,25 @@ export function stateFileName(feedId: string): string {
 /** Feed ids cannot start with "_" (see config/schema.ts), so this name never collides with a feed's. */
 export const ACCOUNT_FILE = "_account.json";
 
-/** Pure: parses `_account.json`, or throws StateError saying what to do. */
+/** Pure: parses `_account.json`, checking every field, or throws StateError saying what to do. */
 export function parseAccount(text: string, file: string): AccountState {
-  const data = parseJson(text, file, " or delete it: it only holds X's rate-limit pause.");
+  const advice = "or delete it: it only holds X's rate-limit pause.";
+  const data = parseJson(text, file, ` ${advice}`);
   const record = data as Record<string, unknown> | null;
   if (typeof record !== "object" || record === null || record.version !== STATE_VERSION) {
     throw new StateError(
       `${file} is not a crieur account file of version ${STATE_VERSION}. Restore it from git ` +
-        "history or delete it: it only holds X's rate-limit pause.",
+        `history ${advice}`,
     );
   }
-  return record as unknown as AccountState;
+  const result = accountStateSchema.safeParse(data);
+  if (!result.success) {
+    throw new StateError(
+      `${file}: ${describeIssue(result.error, data)}. Fix it, restore it from git history ` +
+        `(git log -p -- ${file}) ${advice}`,
+    );
+  }
+  return result.data;
 }
 
 export function createStateStore(dir: string): StateStore {
