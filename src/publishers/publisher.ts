@@ -5,7 +5,7 @@
  *
  * Publishers wing (publishers/): one file per network, each turning a text into a post. A
  * publisher knows nothing of feeds, items or state.
- * May import: errors, rules/length (how each network counts a text).
+ * May import: errors, rules/length, rules/facets (how each network counts and marks up a text).
  */
 import { CrieurError } from "../errors.js";
 import type { LengthRules } from "../rules/length.js";
