@@ -43,6 +43,7 @@ if (!installed) {
         throw new Error(`CI must run the Bluesky tests, but ${INSTALL_HINT}.`);
       });
     } else {
+      console.warn(`Bluesky tests skipped: ${INSTALL_HINT}.`);
       it.skip(INSTALL_HINT, () => {});
     }
   });

@@ -98,6 +98,21 @@ describe("posting", () => {
     expect(keys[2]).not.toBe(keys[0]);
   });
 
+  it("counts on the key for less than the hour the instance keeps it", async () => {
+    let clock = Date.parse("2026-03-01T10:00:00Z");
+    await start({ now: () => new Date(clock) });
+    const mastodon = publisher();
+    expect(mastodon.resendWindowMs).toBe(55 * 60_000);
+    await mastodon.publish("Kept", { idempotencyKey: "k" });
+    clock += 59 * 60_000;
+    await mastodon.publish("Kept", { idempotencyKey: "k" });
+    expect(fake.statuses).toHaveLength(1);
+    // Past the hour the instance has forgotten the key: a re-send would post twice.
+    clock += 2 * 60_000;
+    await mastodon.publish("Kept", { idempotencyKey: "k" });
+    expect(fake.statuses).toHaveLength(2);
+  });
+
   it("keys a post by its text when no key is given", async () => {
     const first = await publisher().publish("Same text");
     const second = await publisher().publish("Same text");

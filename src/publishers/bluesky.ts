@@ -262,7 +262,7 @@ function isRefusedSession(error: unknown): boolean {
 }
 
 /** Maps what @atproto/api threw to a PublishError. `doing` completes "…trying to {doing}". */
-export function translate(
+function translate(
   error: unknown,
   doing: string,
   credentials: BlueskyCredentials,
