@@ -16,6 +16,7 @@ import {
   type TwitterApiErrorData,
 } from "twitter-api-v2";
 import { UsageError } from "../errors.js";
+import { X_LENGTH } from "../rules/length.js";
 import type { XCredentials } from "./credentials.js";
 import { type Post, PublishError, type Publisher } from "./publisher.js";
 
@@ -60,6 +61,9 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
 
   return {
     network: "x",
+    resendWindowMs: 24 * 60 * 60_000,
+    // Images are not sent to X yet: the publisher posts text only.
+    limits: async () => ({ length: X_LENGTH, maxImages: 0 }),
     async publish(text: string): Promise<Post> {
       for (let tries = 1; ; tries++) {
         try {
