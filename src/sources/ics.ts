@@ -151,13 +151,12 @@ class EventProblem extends Error {}
 function readEvent(component: Component, context: Context): CalendarEvent {
   const startProperty = component.getFirstProperty("dtstart");
   if (!startProperty) throw new EventProblem("it has no DTSTART");
+  const startTime = timeOf(startProperty);
   const startZone = zoneOf(startProperty, context);
-  const start = momentOf(timeOf(startProperty), startZone);
+  const start = momentOf(startTime, startZone);
   const length = lengthOf(component, start, context);
   const recurrenceProperty = component.getFirstProperty("recurrence-id");
-  const recurrenceId = recurrenceProperty
-    ? momentOf(timeOf(recurrenceProperty), zoneOf(recurrenceProperty, context))
-    : undefined;
+  const recurrenceId = recurrenceProperty ? momentIn(recurrenceProperty, context) : undefined;
   const uid = textValue(component, "uid") || undefined;
   const excluded = datesOf(component, "exdate", context);
   const event: ItemEvent = {
@@ -192,11 +191,24 @@ function readEvent(component: Component, context: Context): CalendarEvent {
 }
 
 function timeOf(property: Property): Time {
-  const value = property.getFirstValue();
+  let value: unknown;
+  try {
+    value = property.getFirstValue();
+  } catch (error) {
+    value = error;
+  }
   if (!(value instanceof ICAL.Time)) {
-    throw new EventProblem(`its ${property.name.toUpperCase()} is not a date or a time`);
+    const detail = value instanceof Error ? ` (${describe(value)})` : "";
+    throw new EventProblem(
+      `its ${property.name.toUpperCase()} is not a valid date or time${detail}`,
+    );
   }
   return value;
+}
+
+function momentIn(property: Property, context: Context): Moment {
+  const time = timeOf(property);
+  return momentOf(time, zoneOf(property, context));
 }
 
 /** The zone a date or time property is written in (see the file's comment). */
@@ -218,7 +230,7 @@ function zoneOf(property: Property, context: Context): Zone {
 function lengthOf(component: Component, start: Moment, context: Context): number {
   const endProperty = component.getFirstProperty("dtend");
   if (endProperty) {
-    const end = momentOf(timeOf(endProperty), zoneOf(endProperty, context));
+    const end = momentIn(endProperty, context);
     const length = end.ms - start.ms;
     return Math.max(0, start.allDay ? Math.round(length / 86_400_000) : length);
   }
