@@ -153,6 +153,19 @@ describe("parseCalendar: recurrences and time zones", () => {
     ]);
   });
 
+  it("reads a custom zone with its VTIMEZONE, starting in 1601 as Outlook writes them", () => {
+    const custom = OUTLOOK_BERLIN.map((line) =>
+      line.replace("W. Europe Standard Time", "Zone du musée"),
+    );
+    const text = calendar(
+      ...custom,
+      ...vevent("UID:c", "DTSTART;TZID=Zone du musée:20261101T100000"),
+    );
+    const event = parseCalendar(text, URL, MARCH).events?.[0] as WrittenEvent;
+    expect(event.event.start).toBe("2026-11-01T10:00:00+01:00");
+    expect(event.event.timeZone).toBeUndefined();
+  });
+
   it("repairs Outlook's TZID quoted together with its value", () => {
     const text = calendar(
       ...OUTLOOK_BERLIN,

@@ -3,9 +3,9 @@
  * file order) and, as items, their occurrences that are not over and start within the horizon.
  *
  * Each VEVENT is parsed on its own (ics-lines.ts splits the file), against a calendar holding only
- * the VTIMEZONEs, so a broken event is skipped with its line and the rest still works. Times are
- * read in the calendar's VTIMEZONE when it defines the TZID (ical.js applies its rules); else the
- * TZID is taken as an IANA or Windows zone name (zone.ts); floating times are read in the feed's
+ * the VTIMEZONEs, so a broken event is skipped with its line and the rest still works. A TZID that
+ * is an IANA or Windows zone name is read with the IANA rules (zone.ts); another one, with the
+ * calendar's VTIMEZONE of that name (ical.js applies its rules); floating times are read in the feed's
  * `timeZone`, else the calendar's X-WR-TIMEZONE, else UTC. Expansion (RRULE, RDATE, EXDATE,
  * RECURRENCE-ID overrides) is in ics-occurrences.ts.
  *
@@ -72,7 +72,12 @@ export function parseCalendar(text: string, feedUrl: string, options: AgendaOpti
   };
 }
 
-/** The calendar without its events: its own properties and every readable VTIMEZONE. */
+/**
+ * The calendar without its events: its own properties and the VTIMEZONEs of custom zones. A
+ * VTIMEZONE for an IANA or Windows name is left out: its times are read with the IANA rules
+ * (Intl), which are as right and far faster — ical.js walks every change from the definition's
+ * start, and Outlook starts its definitions in 1601.
+ */
 function calendarRoot(
   properties: readonly string[],
   timezones: readonly Block[],
@@ -86,8 +91,10 @@ function calendarRoot(
     root = new ICAL.Component("vcalendar");
   }
   for (const block of timezones) {
+    if (ianaZoneOf(rawValue(block, "TZID") ?? "")) continue;
     try {
-      root.addSubcomponent(new ICAL.Component(ICAL.parse(block.lines.join("\r\n"))));
+      const lines = block.lines.map((line) => line.replace(ANCIENT_START, "DTSTART:1970"));
+      root.addSubcomponent(new ICAL.Component(ICAL.parse(lines.join("\r\n"))));
     } catch (error) {
       const tzid = rawValue(block, "TZID") ?? "?";
       notes.add(`time zone "${tzid}" (line ${block.line}) is unreadable (${describe(error)})`);
@@ -95,6 +102,9 @@ function calendarRoot(
   }
   return root;
 }
+
+/** An observance starting before 1900 (Outlook's 1601): its changes are the same since 1970. */
+const ANCIENT_START = /^DTSTART:1[0-8]\d\d(?=\d{4}T\d{6}$)/i;
 
 function wrap(lines: readonly string[]): string {
   return ["BEGIN:VCALENDAR", ...lines, "END:VCALENDAR"].join("\r\n");
