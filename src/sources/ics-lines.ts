@@ -93,15 +93,15 @@ export function rawValue(block: Block, name: string): string | undefined {
   return undefined;
 }
 
-/** How many times a property occurs in a block (only at the block's own level). */
-export function propertyCount(block: Block, name: string): number {
-  const pattern = new RegExp(`^${name}[;:]`, "i");
+/** How many times each property occurs in a block, at the block's own level ("DTSTART" → 1). */
+export function propertyCounts(block: Block): Map<string, number> {
+  const counts = new Map<string, number>();
   let depth = 0;
-  let count = 0;
   for (const line of block.lines) {
-    if (/^BEGIN:/i.test(line)) depth++;
-    else if (/^END:/i.test(line)) depth--;
-    else if (depth === 1 && pattern.test(line)) count++;
+    const name = /^[A-Za-z0-9-]+/.exec(line)?.[0].toUpperCase() ?? "";
+    if (name === "BEGIN") depth++;
+    else if (name === "END") depth--;
+    else if (depth === 1) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return count;
+  return counts;
 }

@@ -15,7 +15,7 @@
 import ICAL from "ical.js";
 import type { AgendaOptions } from "./agenda.js";
 import { latestFirst } from "./agenda.js";
-import { type Block, propertyCount, rawValue, splitCalendar } from "./ics-lines.js";
+import { type Block, propertyCounts, rawValue, splitCalendar } from "./ics-lines.js";
 import { type CalendarEvent, expandEvents } from "./ics-occurrences.js";
 import {
   endOf,
@@ -120,8 +120,9 @@ function readBlock(block: Block, context: Context): CalendarEvent | SkippedEvent
     };
   };
   if (block.truncated) return skip("the file ends inside this event (truncated download?)");
+  const counts = propertyCounts(block);
   for (const name of SINGLE_PROPERTIES) {
-    const count = propertyCount(block, name);
+    const count = counts.get(name) ?? 0;
     if (count > 1) return skip(`it has ${count} ${name} lines`);
   }
   try {

@@ -49,6 +49,13 @@ export function isIanaZone(name: string): boolean {
  * the end of a path ("/mozilla.org/20050126_1/Europe/Paris"). Undefined when none is known.
  */
 export function ianaZoneOf(tzid: string): string | undefined {
+  if (!zoneNames.has(tzid)) zoneNames.set(tzid, findIanaZone(tzid));
+  return zoneNames.get(tzid);
+}
+
+const zoneNames = new Map<string, string | undefined>();
+
+function findIanaZone(tzid: string): string | undefined {
   const name = tzid.trim().replace(/^"|"$/g, "");
   if (isIanaZone(name)) return canonical(name);
   const windows = WINDOWS_ZONES[name];
@@ -66,8 +73,63 @@ function canonical(zone: string): string {
   return formatterOf(zone)?.resolvedOptions().timeZone ?? zone;
 }
 
+/**
+ * Offsets are measured (Intl is slow) a week apart through each year, and each change found is
+ * pinned to its quarter hour, when every zone changes; lookups then read this table.
+ */
+const QUARTER_HOUR = 900_000;
+const WEEK = 7 * 86_400_000;
+const changesByZone = new Map<string, Map<number, readonly Change[]>>();
+
+interface Change {
+  /** From this instant on… */
+  readonly from: number;
+  /** …the zone is this far from UTC. */
+  readonly offset: number;
+}
+
 /** The zone's offset from UTC at an instant, in milliseconds. */
 export function offsetAt(utcMs: number, zone: string): number {
+  const changes = changesOfYear(zone, new Date(utcMs).getUTCFullYear());
+  let offset = changes[0]?.offset ?? 0;
+  for (const change of changes) {
+    if (change.from > utcMs) break;
+    offset = change.offset;
+  }
+  return offset;
+}
+
+function changesOfYear(zone: string, year: number): readonly Change[] {
+  let years = changesByZone.get(zone);
+  if (!years) {
+    years = new Map();
+    changesByZone.set(zone, years);
+  }
+  const known = years.get(year);
+  if (known) return known;
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const changes: Change[] = [{ from: start, offset: measureOffset(start, zone) }];
+  for (let at = start; at < end; at += WEEK) {
+    const next = Math.min(at + WEEK, end);
+    const before = changes[changes.length - 1]?.offset ?? 0;
+    const after = measureOffset(next, zone);
+    if (after === before) continue;
+    // The first quarter hour with the new offset, between two instants a week apart.
+    let low = Math.floor(at / QUARTER_HOUR);
+    let high = Math.floor(next / QUARTER_HOUR);
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (measureOffset(middle * QUARTER_HOUR, zone) === before) low = middle;
+      else high = middle;
+    }
+    changes.push({ from: high * QUARTER_HOUR, offset: after });
+  }
+  years.set(year, changes);
+  return changes;
+}
+
+function measureOffset(utcMs: number, zone: string): number {
   const formatter = formatterOf(zone);
   if (!formatter) return 0;
   const parts: Record<string, number> = {};
