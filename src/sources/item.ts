@@ -3,8 +3,9 @@
  * All text is plain (no HTML, entities decoded, whitespace collapsed); links are absolute.
  *
  * Sources wing (sources/): everything that turns an address into items — fetch and decode the
- * bytes (the network edge), parse each format (rss-atom, json-feed), normalize fields and give
- * each item a stable key. It knows nothing of state, posting or networks to post to.
+ * bytes (the network edge), parse each format (rss-atom, json-feed; ics for calendars, page for
+ * agenda pages with schema.org events), normalize fields and give each item a stable key. It
+ * knows nothing of state, posting or networks to post to.
  * May import: errors, version.
  */
 export interface Item {
