@@ -183,6 +183,7 @@ describe("agenda pages through parseFeed", () => {
     expect(isHtmlDocument('<?xml version="1.0"?>\n<!-- x --><html xmlns="x">')).toBe(true);
     expect(isHtmlDocument('<?xml version="1.0"?><rss version="2.0">')).toBe(false);
     expect(isHtmlDocument("BEGIN:VCALENDAR")).toBe(false);
+    expect(isHtmlDocument('{"version": "1.1", "items": [{"content_html": "<html>"}]}')).toBe(false);
   });
 
   it("reads a page with events as a feed", async () => {

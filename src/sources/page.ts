@@ -26,9 +26,13 @@ const FEED_LINK_TYPES = new Set([
   "text/calendar",
 ]);
 
-/** Whether the document is an HTML page: its first element (after any prolog) is html, head or body. */
+/**
+ * Whether the document is an HTML page: it starts with markup, and its first element (after any
+ * prolog) is html, head or body. (A JSON Feed may hold "<html>" in a string: it starts with "{".)
+ */
 export function isHtmlDocument(text: string): boolean {
-  let at = text.search(/<[?!a-zA-Z]/);
+  let at = text.search(/\S/);
+  if (text[at] !== "<") return false;
   while (at >= 0) {
     const rest = text.slice(at, at + 20);
     if (/^<!doctype\s+html\b/i.test(rest) || /^<(html|head|body)\b/i.test(rest)) return true;
