@@ -15,6 +15,7 @@ import { CLI_PATH } from "../test/support/cli.js";
 import { credentialsEnv, fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
 import { type FeedRoute, startFeedServer } from "../test/support/feed-server.js";
 import { startByteCounter } from "./bench/byte-counter.js";
+import { syntheticCalendar } from "./bench/calendar.js";
 import { feedsYaml, syntheticRss } from "./bench/feeds.js";
 import { type Measured, measureNode, RSS_METHOD, type Spread, spread } from "./bench/measure.js";
 
@@ -22,7 +23,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const TRACE_IMPORTS = fileURLToPath(new URL("./bench/trace-imports.mjs", import.meta.url));
 
 /** Runs per case: enough for a stable median on a noisy 2-core runner, within five minutes. */
-const RUNS = { quick: 7, latency: 3, scale100: 3, scale1000: 2, bandwidth: 3 } as const;
+const RUNS = {
+  quick: 7,
+  latency: 3,
+  scale100: 3,
+  scale1000: 2,
+  bandwidth: 3,
+  calendar: 3,
+} as const;
 
 interface Row {
   readonly figure: string;
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
     results.bandwidth = await bandwidthCase(env);
     results.latency = await latencyCase(env);
     results.scale = await scaleCase(env);
+    results.calendar = await calendarCase(env);
     results.startup = await startupCase(env);
     results.footprint = await footprintCase();
     if (fakeX.posts.length > 0)
@@ -162,6 +171,30 @@ async function bandwidthCase(env: Record<string, string>) {
     return { firstBytes, secondBytes, percent };
   } finally {
     await counter.close();
+    await server.close();
+  }
+}
+
+/**
+ * A 5,000-event calendar fetched, parsed and expanded within the horizon on every run (a server
+ * without validators). Dry runs: no state is written, so each run is the whole parse.
+ */
+async function calendarCase(env: Record<string, string>) {
+  log("calendar: 5000 events, dry runs …");
+  const body = Buffer.from(syntheticCalendar(5000, Date.now()));
+  const server = await startFeedServer({
+    "/agenda.ics": { body, headers: { "content-type": "text/calendar; charset=utf-8" } },
+  });
+  try {
+    const work = await workDir(feedsYaml(1, () => server.url("/agenda.ics")));
+    const runs = await repeat(RUNS.calendar, () => cli(work, env, ["run", "--dry-run"]));
+    const wallMs = spread(runs.map((run) => run.wallMs));
+    const peakRssMB = spread(runs.map(rssMB));
+    const figure = `calendar: 5000 events (${(body.byteLength / 1e6).toFixed(1)} MB .ics), one run`;
+    rows.push({ figure: `${figure}: wall`, unit: "ms", value: wallMs });
+    rows.push({ figure: `${figure}: peak RSS`, unit: "MB", value: peakRssMB });
+    return { wallMs, peakRssMB, bytes: body.byteLength };
+  } finally {
     await server.close();
   }
 }

@@ -16,6 +16,7 @@ import { loadConfig } from "./config/load.js";
 import { CrieurError } from "./errors.js";
 import { readXCredentials, type XCredentials } from "./publishers/credentials.js";
 import type { Publisher } from "./publishers/publisher.js";
+import { itemsListing } from "./report/items.js";
 import { actionsLog, type Log, terminalLog } from "./report/log.js";
 import {
   closingLines,
@@ -24,9 +25,11 @@ import {
   type RunReport,
   summaryHtml,
 } from "./report/report.js";
+import { isValidTimeZone } from "./rules/posting-hours.js";
 import { decodeFeedBytes } from "./sources/decode.js";
 import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./sources/fetch.js";
 import type { ParsedFeed } from "./sources/item.js";
+import type { ParseOptions } from "./sources/parse.js";
 import { acquireLock } from "./state/lock.js";
 import { createStateStore } from "./state/store.js";
 import { CRIEUR_VERSION } from "./version.js";
@@ -218,34 +221,41 @@ async function checkCommand(args: readonly string[], io: CliIo): Promise<number>
 async function itemsCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     json: { type: "boolean" },
+    occurrences: { type: "boolean" },
+    "time-zone": { type: "string" },
     help: commonOptions.help,
   });
   if (values.help) return printHelp(io);
   const [source, ...extra] = positionals;
-  if (!source || extra.length > 0)
-    throw new CliUsageError("Usage: crieur items <url|file> [--json]");
-
-  const feed = await readFeed(source);
-  if (values.json) {
-    io.stdout.write(`${JSON.stringify(feed.items, null, 2)}\n`);
-    return 0;
-  }
-  io.stdout.write(`${feed.title} — ${feed.items.length} items\n`);
-  for (const note of feed.notes) io.stdout.write(`note: ${note}\n`);
-  for (const item of feed.items) {
-    io.stdout.write(
-      `${item.published ?? "(no date)"}  ${item.title}\n    ${item.link ?? "(no link)"}\n`,
+  if (!source || extra.length > 0) {
+    throw new CliUsageError(
+      "Usage: crieur items <url|file> [--json] [--occurrences] [--time-zone ZONE]",
     );
   }
+  const timeZone = values["time-zone"];
+  if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+    throw new CliUsageError(
+      `--time-zone: "${timeZone}" is not a time zone such as "Europe/Paris".`,
+    );
+  }
+
+  const feed = await readFeed(source, { now: io.now(), ...(timeZone ? { timeZone } : {}) });
+  // A calendar or agenda page lists its events as written, unless asked for what crieur considers.
+  const events = values.occurrences ? undefined : feed.events;
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(events ?? feed.items, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(itemsListing(feed, events));
   return 0;
 }
 
-async function readFeed(source: string): Promise<ParsedFeed> {
+async function readFeed(source: string, options: ParseOptions): Promise<ParsedFeed> {
   const { parseFeed } = await import("./sources/parse.js");
-  if (/^https?:\/\//i.test(source)) {
+  if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
-    return parseFeed(result.text, result.url);
+    return parseFeed(result.text, result.url, options);
   }
   const path = resolve(source);
   let bytes: Uint8Array;
@@ -254,7 +264,7 @@ async function readFeed(source: string): Promise<ParsedFeed> {
   } catch (error) {
     throw new CrieurError(`Cannot read ${source}: ${(error as Error).message}`);
   }
-  return parseFeed(decodeFeedBytes(bytes, undefined).text, pathToFileURL(path).href);
+  return parseFeed(decodeFeedBytes(bytes, undefined).text, pathToFileURL(path).href, options);
 }
 
 function fetchOptionsOf(config: Config): FetchOptions {

@@ -16,7 +16,9 @@ import { costReport, postQueued } from "./posting.js";
 import { bufferedLog } from "./report/log.js";
 import { type FeedReport, plural, type RunReport } from "./report/report.js";
 import { dedupeItems } from "./rules/dedupe.js";
+import { dropUnpostableEvents } from "./rules/events.js";
 import { recordFailure, recordSuccess } from "./rules/feed-health.js";
+import { isSkipped, skippedEventLine } from "./sources/agenda.js";
 import type { FetchResult } from "./sources/fetch.js";
 import type { ParsedFeed } from "./sources/item.js";
 import type { FeedState, Validators } from "./state/feed-state.js";
@@ -70,6 +72,7 @@ export async function run(
           dryRun,
           problems,
         );
+        await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       }),
     ),
@@ -127,7 +130,12 @@ async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutco
     const result = await deps.fetchFeed(feed.url, sameAddress ? validators : {});
     const parsed =
       result.kind === "fetched"
-        ? await (await loadParse()).parseFeed(result.text, result.url)
+        ? await (await loadParse()).parseFeed(result.text, result.url, {
+            now: deps.now(),
+            horizonMs: feed.horizonMs,
+            ...(feed.timeZone ? { timeZone: feed.timeZone } : {}),
+            ...(feed.type ? { type: feed.type } : {}),
+          })
         : undefined;
     return { ok: true, state, result, parsed };
   } catch (error) {
@@ -199,6 +207,10 @@ async function recordFeed(
   const { parsed, result } = { parsed: outcome.parsed, result: outcome.result };
   report.notes.push(...result.notes, ...parsed.notes);
   for (const note of report.notes) deps.log.info(`Note: ${note}`);
+  for (const event of parsed.events?.filter(isSkipped) ?? []) {
+    report.notes.push(skippedEventLine(event));
+    deps.log.warning(`Feed '${feed.id}': ${skippedEventLine(event)}`);
+  }
   deps.log.info(`Fetched ${plural(parsed.items.length, "item")} (${result.bytes} bytes).`);
 
   const deduped = dedupeItems(
@@ -237,6 +249,19 @@ async function recordFeed(
 
   if (!dryRun) await deps.store.save(deduped.state);
   return { feed, state: deduped.state, report };
+}
+
+/** Queued events that must never be announced (cancelled, postponed, over) leave the queue. */
+async function dropUnpostable(feedRun: FeedRun, deps: RunDeps, dryRun: boolean): Promise<void> {
+  if (!feedRun.state) return;
+  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
+  if (dropped.length === 0) return;
+  for (const { item, reason } of dropped) {
+    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+    feedRun.report.dropped.push({ title: item.title, reason });
+  }
+  feedRun.state = state;
+  if (!dryRun) await deps.store.save(state);
 }
 
 /** States of every other feed (left out by --feed, or removed from feeds.yml), read only for

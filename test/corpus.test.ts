@@ -1,14 +1,16 @@
 /**
  * Corpus check: runs the built CLI (`node dist/cli.js items <file> --json`) over every real feed
  * listed in $FEED_CORPUS_DIR/MANIFEST.tsv and compares item count, first title and first link with
- * the manifest. Skipped when FEED_CORPUS_DIR is unset. Calendar rows (.ics) are not feeds yet.
+ * the manifest. Calendar rows (.ics) compare the events as written (one per VEVENT, a broken one
+ * listed as skipped) with the manifest's VEVENT count and first title, and must also list their
+ * occurrences cleanly. Skipped when FEED_CORPUS_DIR is unset.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Item } from "../src/sources/item.js";
+import type { Item, SkippedEvent, WrittenEvent } from "../src/sources/item.js";
 import { toPlainTitle } from "../src/sources/normalize.js";
 
 const corpusDir = process.env.FEED_CORPUS_DIR;
@@ -40,16 +42,16 @@ function readManifest(dir: string): ManifestRow[] {
   });
 }
 
-const rows = corpusDir
-  ? readManifest(corpusDir).filter((row) => !row.filename.endsWith(".ics"))
-  : [];
+const manifest = corpusDir ? readManifest(corpusDir) : [];
+const rows = manifest.filter((row) => !row.filename.endsWith(".ics"));
+const calendars = manifest.filter((row) => row.filename.endsWith(".ics"));
 const rejected = rows.filter((row) => /must be rejected/i.test(row.notes));
 const accepted = rows.filter((row) => !rejected.includes(row));
 
-function runItems(filename: string) {
+function runItems(filename: string, ...options: string[]) {
   return spawnSync(
     process.execPath,
-    ["dist/cli.js", "items", join(corpusDir ?? "", filename), "--json"],
+    ["dist/cli.js", "items", join(corpusDir ?? "", filename), "--json", ...options],
     { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
   );
 }
@@ -88,5 +90,18 @@ describe.skipIf(!corpusDir)("feed corpus through the CLI", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/^\s+at |Error:|crashed/);
     expect(lines[0]).toMatch(/feed/i);
+  });
+
+  it.each(calendars.map((row) => [row.filename, row] as const))("calendar %s", (_name, row) => {
+    const run = runItems(row.filename);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const events = JSON.parse(run.stdout) as (WrittenEvent | SkippedEvent)[];
+    expect(events).toHaveLength(row.itemCount);
+    expect(toPlainTitle(events[0]?.title)).toBe(toPlainTitle(row.firstTitle));
+    const occurrences = runItems(row.filename, "--occurrences");
+    expect(occurrences.stderr).toBe("");
+    expect(occurrences.status).toBe(0);
+    expect(Array.isArray(JSON.parse(occurrences.stdout))).toBe(true);
   });
 });

@@ -306,6 +306,14 @@ describe("fetchFeed", () => {
       expect(error.message).toContain(`Could not fetch ${url}: the server does not speak https`);
     });
 
+    it("fetches a webcal:// address over https", async () => {
+      const error = await failure(
+        fetchFeed(`webcal://127.0.0.1:${server.port}/a.ics`, {}, options()),
+      );
+      expect(error.reason).toBe("tls");
+      expect(error.message).toContain(`Could not fetch https://127.0.0.1:${server.port}/a.ics`);
+    });
+
     it.each(["ftp://example.org/feed.xml", "file:///etc/passwd", "example.org/rss"])(
       "refuses %s",
       async (url) => {

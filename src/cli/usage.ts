@@ -23,8 +23,9 @@ Usage:
   crieur restore-state --from DIR [--state DIR]
       Before run: merge the copies in DIR into the state folder (no posted record is lost),
       then empty DIR. A missing or empty DIR is fine: nothing to merge.
-  crieur items <url|file> [--json]
-      Parse one feed and print its items.
+  crieur items <url|file> [--json] [--occurrences] [--time-zone ZONE]
+      Parse one feed and print its items. A calendar or agenda page lists its events as
+      written; with --occurrences, the ones crieur considers now (not over, within 90 days).
 
 Options:
   --config FILE   feeds file (default: feeds.yml)
@@ -38,6 +39,8 @@ Options:
   --to DIR        (save-state) where to copy what the repository lacks
   --from DIR      (restore-state) where the copies are
   --json          (items) print a JSON array
+  --occurrences   (items) a calendar's or page's occurrences instead of its events
+  --time-zone ZONE  (items) zone of event times written without one, e.g. Europe/Paris
   -h, --help      this help
   --version       print the version
 

@@ -20,6 +20,12 @@ export interface FeedConfig {
   readonly maxPostsPerDay?: number;
   /** Items older than this (by publication date, else by when they were queued) are dropped. */
   readonly maxAgeMs?: number;
+  /** Calendars and agenda pages: events starting later than now plus this are not considered. */
+  readonly horizonMs: number;
+  /** Calendars and agenda pages: IANA zone of event times written without one. */
+  readonly timeZone?: string;
+  /** What the address serves; told from the content when absent. */
+  readonly type?: NonNullable<FeedsFile["feeds"][number]["type"]>;
 }
 
 export interface Config {
@@ -61,6 +67,9 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       hashtags: feed.hashtags ?? defaults.hashtags,
       ...optional("maxPostsPerDay", feed.maxPostsPerDay ?? defaults.maxPostsPerDay),
       ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
+      horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 86_400_000,
+      ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
+      ...optional("type", feed.type),
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,

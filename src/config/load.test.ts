@@ -36,6 +36,7 @@ describe("parseConfig: valid files", () => {
           maxPostsPerRun: 3,
           firstRunPosts: 0,
           hashtags: [],
+          horizonMs: 90 * 86_400_000,
         },
       ],
       limits: { maxPostsPerRun: 3 },
@@ -58,6 +59,8 @@ describe("parseConfig: valid files", () => {
         "  maxPostsPerRun: 2",
         "  firstRunPosts: 1",
         "  hashtags: [museum]",
+        "  horizon: 30d",
+        "  timeZone: Europe/Paris",
         "limits:",
         "  maxPostsPerRun: 5",
         "fetch:",
@@ -75,6 +78,11 @@ describe("parseConfig: valid files", () => {
         "    maxPostsPerRun: 0",
         "    firstRunPosts: 20",
         "    hashtags: []",
+        "  - id: calendar",
+        "    url: webcal://www.musee-example.org/agenda.ics",
+        "    type: ics",
+        "    horizon: 120d",
+        "    timeZone: America/Montreal",
       ),
       "config/feeds.yml",
     );
@@ -88,6 +96,8 @@ describe("parseConfig: valid files", () => {
         maxPostsPerRun: 2,
         firstRunPosts: 1,
         hashtags: ["museum"],
+        horizonMs: 30 * 86_400_000,
+        timeZone: "Europe/Paris",
       },
       {
         id: "blog_2",
@@ -97,6 +107,20 @@ describe("parseConfig: valid files", () => {
         maxPostsPerRun: 0,
         firstRunPosts: 20,
         hashtags: [],
+        horizonMs: 30 * 86_400_000,
+        timeZone: "Europe/Paris",
+      },
+      {
+        id: "calendar",
+        url: "webcal://www.musee-example.org/agenda.ics",
+        name: "calendar",
+        template: "{feed}: {title} {link}",
+        maxPostsPerRun: 2,
+        firstRunPosts: 1,
+        hashtags: ["museum"],
+        horizonMs: 120 * 86_400_000,
+        timeZone: "America/Montreal",
+        type: "ics",
       },
     ]);
     expect(config.limits).toEqual({ maxPostsPerRun: 5 });
@@ -156,6 +180,9 @@ describe("parseConfig: valid files", () => {
     ['  maxAge: "7 days"', "defaults.maxAge"],
     ['  maxAge: "0d"', "defaults.maxAge"],
     ["  maxPostsPerDay: -1", "defaults.maxPostsPerDay"],
+    ["  horizon: 12h", "defaults.horizon"],
+    ["  horizon: 400d", "defaults.horizon"],
+    ["  timeZone: Europe/Pariss", "defaults.timeZone"],
   ])("rejects %s", (line, path) => {
     expect(() =>
       parseConfig(
@@ -405,7 +432,7 @@ describe("parseConfig: each problem with its line and path", () => {
       [...ONE_FEED, "    timeoutSeconds: 5"],
       4,
       "feeds[0].timeoutSeconds",
-      "unknown key; expected one of: id, url, name, template, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge",
+      "unknown key; expected one of: id, url, name, template, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type",
     ],
     // Templates
     [

@@ -109,6 +109,22 @@ const maxAge = z
     'Items older than this when their turn comes are dropped instead of posted late, e.g. "7d" or "36h".',
   );
 const maxPostsPerDay = wholeNumber(0, 1000);
+export const HORIZON = /^([1-9]\d{0,2})d$/;
+export const MAX_HORIZON_DAYS = 366;
+const HORIZON_EXPECTED = `a number of days such as "90d", at most ${MAX_HORIZON_DAYS}d`;
+const horizon = z
+  .string(expecting(HORIZON_EXPECTED))
+  .regex(HORIZON, expecting(HORIZON_EXPECTED))
+  .refine((text) => Number(text.slice(0, -1)) <= MAX_HORIZON_DAYS, expecting(HORIZON_EXPECTED))
+  .describe(
+    'Calendars and agenda pages: how far ahead events are considered, e.g. "90d". Default: 90 days.',
+  );
+const timeZone = z
+  .string(expecting(`a time zone such as "Europe/Paris"`))
+  .refine(isValidTimeZone, expecting(`a time zone name such as "Europe/Paris"`));
+const eventTimeZone = timeZone.describe(
+  'Calendars and agenda pages: time zone of event times written without one, e.g. "Europe/Paris".',
+);
 const clockTime = z
   .string(expecting(`a time such as "08:00"`))
   .regex(CLOCK_TIME, expecting(`a 24-hour time such as "08:00" or "21:30"`));
@@ -117,10 +133,7 @@ const postingHoursSchema = z
     {
       from: clockTime.describe('First minute posts may go out, e.g. "08:00".'),
       to: clockTime.describe('Posts stop at this time, e.g. "21:00".'),
-      timeZone: z
-        .string(expecting(`a time zone such as "Europe/Paris"`))
-        .refine(isValidTimeZone, expecting(`a time zone name such as "Europe/Paris"`))
-        .describe('Time zone of from and to, e.g. "Europe/Paris".'),
+      timeZone: timeZone.describe('Time zone of from and to, e.g. "Europe/Paris".'),
     },
     expecting("'from:', 'to:' and 'timeZone:' lines"),
   )
@@ -148,6 +161,8 @@ const defaultsSchema = z
         .describe("Most posts per feed in any 24 hours; the rest wait. Default: no limit.")
         .optional(),
       maxAge: maxAge.optional(),
+      horizon: horizon.default("90d"),
+      timeZone: eventTimeZone.optional(),
     },
     expecting("settings written as 'key: value' lines under 'defaults:'"),
   )
@@ -231,9 +246,11 @@ const feedSchema = z
           "Short permanent name of the feed (lowercase letters, digits, '-', '_'). What was posted is remembered under it: changing it makes the feed look new.",
         ),
       url: z
-        .url({ protocol: /^https?$/, ...expecting("an http(s) URL") })
-        .meta({ pattern: "^https?://" })
-        .describe("Address of the RSS or Atom feed, starting with https:// or http://."),
+        .url({ protocol: /^(https?|webcal)$/, ...expecting("an http(s) URL") })
+        .meta({ pattern: "^(https?|webcal)://" })
+        .describe(
+          "Address of the feed (RSS, Atom, JSON Feed), calendar (.ics) or agenda page, starting with https://, http:// or webcal://.",
+        ),
       name: z
         .string(expecting("a name"))
         .trim()
@@ -258,6 +275,14 @@ const feedSchema = z
         .describe("This feed's most posts in any 24 hours, instead of defaults.maxPostsPerDay.")
         .optional(),
       maxAge: maxAge.optional(),
+      horizon: horizon.optional(),
+      timeZone: eventTimeZone.optional(),
+      type: z
+        .enum(["rss", "ics", "page"], expecting(`one of "rss", "ics" or "page"`))
+        .describe(
+          'What the address serves: "rss" (RSS, Atom or JSON Feed), "ics" (a calendar) or "page" (a web page with schema.org events). Default: told from the content.',
+        )
+        .optional(),
     },
     expecting("a feed with at least 'id:' and 'url:'"),
   )

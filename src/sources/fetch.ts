@@ -131,7 +131,9 @@ export async function fetchFeed(
 
 /** Parses `raw` and accepts only http(s); `feedUrl` names the feed in the message. */
 function httpUrl(raw: string, feedUrl: string): URL {
-  const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
+  // webcal:// is how sites link a calendar to subscribe to: it is fetched over https.
+  const address = raw.replace(/^webcal:\/\//i, "https://");
+  const parsed = URL.canParse(address) ? new URL(address) : undefined;
   if (parsed?.protocol !== "http:" && parsed?.protocol !== "https:") {
     throw new FeedFetchError(
       `Feed address "${raw}" is not an http:// or https:// URL — fix the feed's url in feeds.yml.`,

@@ -6,13 +6,14 @@ import { parseFeed } from "./parse.js";
 import { FeedParseError } from "./parse-error.js";
 
 const FEED_URL = "https://feeds.example/dir/feed.xml";
+const OPTIONS = { now: new Date("2026-11-25T12:00:00Z") };
 
 function fixture(name: string): string {
   return readFileSync(new URL(`../../test/fixtures/feeds/${name}`, import.meta.url), "utf8");
 }
 
 async function parseFixture(name: string) {
-  return parseFeed(fixture(name), FEED_URL);
+  return parseFeed(fixture(name), FEED_URL, OPTIONS);
 }
 
 describe("parseFeed: formats", () => {
@@ -222,7 +223,7 @@ describe("parseFeed: repairs", () => {
     ["a BOM", "\uFEFF"],
     ["a blank line", "\n"],
   ])("accepts %s before the declaration", async (_case, prefix) => {
-    const feed = await parseFeed(`${prefix}${fixture("rss092.xml")}`, FEED_URL);
+    const feed = await parseFeed(`${prefix}${fixture("rss092.xml")}`, FEED_URL, OPTIONS);
     expect(feed.items).toHaveLength(1);
   });
 
@@ -259,20 +260,22 @@ describe("parseFeed: rejections", () => {
       /XML is broken.*close tag/i,
     ],
   ])("rejects %s", async (_case, text, message) => {
-    const failure = parseFeed(text, FEED_URL);
+    const failure = parseFeed(text, FEED_URL, OPTIONS);
     await expect(failure).rejects.toThrow(FeedParseError);
     await expect(failure).rejects.toThrow(message);
   });
 
   it("names the feed and stays in the crieur error family", async () => {
-    const error = await parseFeed("nope", FEED_URL).catch((caught: unknown) => caught);
+    const error = await parseFeed("nope", FEED_URL, OPTIONS).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CrieurError);
     expect(error).toMatchObject({ name: "FeedParseError", feedUrl: FEED_URL });
     expect((error as Error).message).toMatch(/^Cannot read the feed https:\/\/feeds\.example/);
   });
 
   it("keeps working after a rejection (the rss-parser instance is shared)", async () => {
-    await expect(parseFeed(fixture("truncated.xml"), FEED_URL)).rejects.toThrow(FeedParseError);
+    await expect(parseFeed(fixture("truncated.xml"), FEED_URL, OPTIONS)).rejects.toThrow(
+      FeedParseError,
+    );
     await expect(parseFixture("rss092.xml")).resolves.toMatchObject({ title: "Town library" });
   });
 });

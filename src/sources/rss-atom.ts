@@ -19,6 +19,7 @@ import {
   toPlainText,
   toPlainTitle,
 } from "./normalize.js";
+import { notAFeedPage } from "./page.js";
 import { describe, FeedParseError } from "./parse-error.js";
 import { repairXml } from "./xml-repair.js";
 
@@ -38,10 +39,7 @@ export async function parseXmlFeed(body: string, feedUrl: string): Promise<Parse
 
   const root = rootElement(xml);
   if (root === "doctype-html" || HTML_ROOTS.has(root?.toLowerCase() ?? "")) {
-    throw new FeedParseError(
-      feedUrl,
-      "got an HTML page, not a feed — is the URL the feed's address?",
-    );
+    throw notAFeedPage(feedUrl, xml);
   }
   if (root === undefined) {
     throw new FeedParseError(

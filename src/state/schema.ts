@@ -5,7 +5,7 @@
  * newer minor version of crieur still reads (`version` guards incompatible formats). Pure: no I/O.
  */
 import { z } from "zod";
-import type { Item } from "../sources/item.js";
+import { EVENT_STATUSES, type Item } from "../sources/item.js";
 import {
   type AccountState,
   type FeedState,
@@ -31,6 +31,21 @@ const yes = z.literal(true, "true");
 /** A field typed `T | undefined`: JSON has no undefined, so on disk it is absent. */
 const absentOr = <T extends z.ZodType>(schema: T) => schema.optional().transform((value) => value);
 
+/** Event times are ISO 8601 with an offset, "Z", or a date alone (all-day): kept as written. */
+const itemEventSchema = z.object(
+  {
+    start: text,
+    end: text.exactOptional(),
+    allDay: z.boolean("true or false"),
+    timeZone: text.exactOptional(),
+    location: text.exactOptional(),
+    status: z.enum(EVENT_STATUSES, `one of ${EVENT_STATUSES.join(", ")}`),
+    originalStart: text.exactOptional(),
+    uid: text.exactOptional(),
+  },
+  "an object (the event)",
+);
+
 const itemSchema = z.object(
   {
     key: text,
@@ -43,6 +58,7 @@ const itemSchema = z.object(
     author: absentOr(text),
     categories: z.array(text, "an array of strings"),
     image: absentOr(text),
+    event: itemEventSchema.exactOptional(),
   },
   "an object (the item)",
 );

@@ -1,0 +1,43 @@
+/**
+ * Events rule (pure): which queued events must not be announced. Calendars and agenda pages keep
+ * cancelled and postponed events as items (a change notice will need them), and an event may end
+ * while it waits for its turn; none of these is ever announced. Until the event posting rules
+ * exist, such an item leaves the queue with its reason, as a too-old item does.
+ */
+import { eventSpan } from "../sources/agenda.js";
+import type { Item } from "../sources/item.js";
+import { dropQueued, type FeedState } from "../state/feed-state.js";
+
+/** Why an item that is an event must not be announced now, or undefined when it may be. */
+export function eventSkipReason(item: Item, now: Date): string | undefined {
+  const event = item.event;
+  if (!event) return undefined;
+  if (event.status === "cancelled") return "not posted: the event is cancelled";
+  // A postponed event's dates are the old ones: announcing them would mislead.
+  if (event.status === "postponed") return "not posted: the event is postponed (no new date yet)";
+  if (eventSpan(event).endMs <= now.getTime()) {
+    return `not posted: the event is over (${event.end ?? event.start})`;
+  }
+  return undefined;
+}
+
+export interface DroppedEvent {
+  readonly item: Item;
+  readonly reason: string;
+}
+
+/** The state without the queued events that must not be announced, and those events. */
+export function dropUnpostableEvents(
+  state: FeedState,
+  now: Date,
+): { readonly state: FeedState; readonly dropped: readonly DroppedEvent[] } {
+  let next = state;
+  const dropped: DroppedEvent[] = [];
+  for (const { item } of state.queue) {
+    const reason = eventSkipReason(item, now);
+    if (reason === undefined) continue;
+    next = dropQueued(next, item.key, now, reason);
+    dropped.push({ item, reason });
+  }
+  return { state: next, dropped };
+}
