@@ -1,0 +1,20 @@
+import { createRequire as __crieurCreateRequire } from "node:module";
+const require = __crieurCreateRequire(import.meta.url);
+import {
+  ComposeError,
+  MAX_WEIGHTED_LENGTH,
+  composePost,
+  containsUrl,
+  render,
+  weightedLength
+} from "./chunk-OIDC556S.js";
+import "./chunk-ETCY7YZ6.js";
+import "./chunk-ZTOGWLE6.js";
+export {
+  ComposeError,
+  MAX_WEIGHTED_LENGTH,
+  composePost,
+  containsUrl,
+  render,
+  weightedLength
+};

@@ -1,0 +1,84 @@
+/**
+ * `npm run build`: bundles src/ into dist/, the program that ships (committed, run by the
+ * workflows and the action with no node_modules). Two entries, dist/cli.js and dist/action.js;
+ * what only some runs need (feed parser, twitter-text, X client, git, @actions/core) is split into
+ * chunks under dist/chunks/, loaded by the code's dynamic import()s when a run needs them.
+ *
+ * The output is deterministic (same source and lock file → byte-identical dist/), so CI can
+ * rebuild and compare it with the committed one. Not minified: the diffs of dist/ stay readable
+ * and a crash's stack trace names real functions (README, "Building").
+ */
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BuildOptions, buildSync, type Metafile } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const DIST = join(root, "dist");
+
+// Bundled CommonJS packages call require() for Node built-ins; an ES module has no require.
+const REQUIRE_SHIM =
+  'import { createRequire as __crieurCreateRequire } from "node:module";\n' +
+  "const require = __crieurCreateRequire(import.meta.url);";
+
+export const BUILD_OPTIONS = {
+  absWorkingDir: root,
+  entryPoints: { cli: "src/cli.ts", action: "src/action.ts" },
+  outdir: "dist",
+  chunkNames: "chunks/[name]-[hash]",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  banner: { js: REQUIRE_SHIM },
+  legalComments: "none",
+  charset: "utf8",
+  metafile: true,
+  logLevel: "silent",
+} as const satisfies BuildOptions;
+
+/** Rebuilds dist/ from scratch (stale chunks must not survive); returns esbuild's messages. */
+export function buildDist(): { readonly ok: boolean; readonly output: string } {
+  rmSync(DIST, { recursive: true, force: true });
+  try {
+    const result = buildSync(BUILD_OPTIONS);
+    // dist/ must run wherever it is copied, even without the root package.json beside it.
+    writeFileSync(join(DIST, "package.json"), `${JSON.stringify({ type: "module" })}\n`);
+    writeFileSync(join(DIST, "THIRD-PARTY-LICENSES.txt"), thirdPartyLicenses(result.metafile));
+    const warnings = result.warnings.map((warning) => `warning: ${warning.text}`).join("\n");
+    return { ok: true, output: warnings };
+  } catch (error) {
+    return { ok: false, output: (error as Error).message };
+  }
+}
+
+/** The license text of every package bundled into dist/, which redistributes them. */
+function thirdPartyLicenses(metafile: Metafile): string {
+  const packages = new Set<string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packages.add(input.slice(0, (match.index ?? 0) + match[0].length - 1));
+  }
+  const sections = [...packages].sort().map((dir) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
+    const licenseFile = readdirSync(join(root, dir))
+      .sort()
+      .find((name) => /^(licen[cs]e|copying)/i.test(name));
+    const text = licenseFile
+      ? readFileSync(join(root, dir, licenseFile), "utf8").trim()
+      : `License: ${manifest.license ?? "see the package"}`;
+    return `${manifest.name} ${manifest.version} (${relative(root, join(root, dir))})\n\n${text}\n`;
+  });
+  return `Packages bundled into dist/ and their licenses.\n\n${sections.join(`\n${"-".repeat(72)}\n\n`)}`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const build = buildDist();
+  if (build.output) process.stderr.write(`${build.output}\n`);
+  process.exitCode = build.ok ? 0 : 1;
+}
