@@ -5,11 +5,11 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-MU3TL7QJ.js";
+} from "./chunks/chunk-2AMA3O7E.js";
 import "./chunks/chunk-TMXLISZR.js";
-import "./chunks/chunk-TOL3L6SQ.js";
+import "./chunks/chunk-RK7JNQNM.js";
 import "./chunks/chunk-2AY2OQXI.js";
-import "./chunks/chunk-ZMJK3HSN.js";
+import "./chunks/chunk-5NBNFVZH.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
@@ -73,14 +73,14 @@ async function runAction(io) {
     }
   }
   if (outcome === void 0) throw runFailure;
-  const core = await import("./chunks/core-DRDMW36R.js");
+  const core = await import("./chunks/actions-core-Y67LIUDN.js");
   for (const [name, value] of Object.entries(actionOutputs(outcome.report))) {
     core.setOutput(name, value);
   }
   return outcome.code;
 }
 function messageOf(error) {
-  return error instanceof CrieurError ? error.message : `crieur crashed — please report this: ${error.stack ?? String(error)}`;
+  return error instanceof CrieurError ? error.message : `crieur crashed \u2014 please report this: ${error.stack ?? String(error)}`;
 }
 if (isMainModule(import.meta.url)) {
   const io = {
@@ -94,7 +94,7 @@ if (isMainModule(import.meta.url)) {
       process.exitCode = code;
     },
     async (error) => {
-      const core = await import("./chunks/core-DRDMW36R.js");
+      const core = await import("./chunks/actions-core-Y67LIUDN.js");
       core.setFailed(messageOf(error));
     }
   );

@@ -11,11 +11,11 @@ import {
   loadConfig,
   runJob,
   saveState
-} from "./chunks/chunk-MU3TL7QJ.js";
+} from "./chunks/chunk-2AMA3O7E.js";
 import "./chunks/chunk-TMXLISZR.js";
-import "./chunks/chunk-TOL3L6SQ.js";
+import "./chunks/chunk-RK7JNQNM.js";
 import "./chunks/chunk-2AY2OQXI.js";
-import "./chunks/chunk-ZMJK3HSN.js";
+import "./chunks/chunk-5NBNFVZH.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
@@ -26,7 +26,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-var USAGE = `crieur ${CRIEUR_VERSION} — turns feeds into posts on X
+var USAGE = `crieur ${CRIEUR_VERSION} \u2014 turns feeds into posts on X
 
 Usage:
   crieur run [--config FILE] [--state DIR] [--feed ID]... [--dry-run]
@@ -175,7 +175,7 @@ async function itemsCommand(args, io) {
 `);
     return 0;
   }
-  io.stdout.write(`${feed.title} — ${feed.items.length} items
+  io.stdout.write(`${feed.title} \u2014 ${feed.items.length} items
 `);
   for (const note of feed.notes) io.stdout.write(`note: ${note}
 `);
@@ -189,7 +189,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source) {
-  const { parseFeed } = await import("./chunks/parse-T2ZPW35H.js");
+  const { parseFeed } = await import("./chunks/parse-ICONUTGT.js");
   if (/^https?:\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -242,7 +242,7 @@ if (isMainModule(import.meta.url)) {
     },
     (error) => {
       process.stderr.write(
-        `crieur crashed — please report this: ${error.stack ?? String(error)}
+        `crieur crashed \u2014 please report this: ${error.stack ?? String(error)}
 `
       );
       process.exitCode = 1;

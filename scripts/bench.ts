@@ -42,7 +42,7 @@ function log(message: string): void {
 async function main(): Promise<void> {
   const started = performance.now();
   log("building dist/ …");
-  const build = buildDist();
+  const build = await buildDist();
   if (!build.ok) throw new Error(`The build failed:\n${build.output}`);
 
   const credentials = fakeXCredentials();

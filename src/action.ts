@@ -94,7 +94,7 @@ export async function runAction(io: JobIo): Promise<number> {
     }
   }
   if (outcome === undefined) throw runFailure;
-  const core = await import("@actions/core");
+  const core = await import("./report/actions-core.js");
   for (const [name, value] of Object.entries(actionOutputs(outcome.report))) {
     core.setOutput(name, value);
   }
@@ -120,7 +120,7 @@ if (isMainModule(import.meta.url)) {
     },
     async (error: unknown) => {
       // An annotation on the run's page; also sets the exit code to 1.
-      const core = await import("@actions/core");
+      const core = await import("./report/actions-core.js");
       core.setFailed(messageOf(error));
     },
   );

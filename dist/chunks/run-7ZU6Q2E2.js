@@ -11,7 +11,7 @@ import {
   nextOpening,
   priceOf,
   startOfNextMonth
-} from "./chunk-TOL3L6SQ.js";
+} from "./chunk-RK7JNQNM.js";
 import {
   STATE_VERSION,
   dropQueued,
@@ -28,7 +28,7 @@ import {
 import {
   plural,
   stoppedLine
-} from "./chunk-ZMJK3HSN.js";
+} from "./chunk-5NBNFVZH.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 
@@ -202,7 +202,7 @@ function validateConcurrency(concurrency) {
 }
 
 // src/in-flight.ts
-var loadCompose = () => import("./compose-NKGCOTCN.js");
+var loadCompose = () => import("./compose-D5SXKXNQ.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }
@@ -443,7 +443,7 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
     });
     text = composed.text;
     if (!deps.publisher) {
-      deps.log.info(`Would post (${composed.weightedLength}/280): ${text.replaceAll("\n", " ⏎ ")}`);
+      deps.log.info(`Would post (${composed.weightedLength}/280): ${text.replaceAll("\n", " \u23CE ")}`);
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;
     }
@@ -671,7 +671,7 @@ function recordSuccess(state) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-T2ZPW35H.js");
+var loadParse = () => import("./parse-ICONUTGT.js");
 var FIRST_SIGHT_LINES = 20;
 async function run(config, deps, options = {}) {
   const dryRun = deps.publisher === void 0;
@@ -819,7 +819,7 @@ async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
       deps.log.info(`Skipped (first run): "${item.title}".`);
     }
     if (skipped.length > FIRST_SIGHT_LINES) {
-      deps.log.info(`… and ${plural(skipped.length - FIRST_SIGHT_LINES, "older item")}.`);
+      deps.log.info(`\u2026 and ${plural(skipped.length - FIRST_SIGHT_LINES, "older item")}.`);
     }
   }
   for (const item of deduped.queued) deps.log.info(`New: "${item.title}" queued.`);

@@ -3,11 +3,11 @@ const require = __crieurCreateRequire(import.meta.url);
 import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
-} from "./chunk-OIDC556S.js";
+} from "./chunk-VMVFTCQJ.js";
 import {
   escapeHtml,
   plural
-} from "./chunk-ZMJK3HSN.js";
+} from "./chunk-5NBNFVZH.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 
@@ -30,7 +30,7 @@ function previewedFeedIds(changes) {
   return [...changes.added, ...changes.changed];
 }
 function previewHtml(changes, head, report, options = {}) {
-  const parts = ["<h2>crieur — what this pull request would post</h2>"];
+  const parts = ["<h2>crieur \u2014 what this pull request would post</h2>"];
   if (options.baseNote) parts.push(`<p>${escapeHtml(options.baseNote)}</p>`);
   const list = (ids) => ids.map((id) => `<code>${escapeHtml(id)}</code>`).join(", ");
   const changeLines = [
@@ -52,14 +52,14 @@ function previewHtml(changes, head, report, options = {}) {
     );
   }
   if (report?.stoppedPosting) {
-    parts.push(`<p>⏸️ ${escapeHtml(report.stoppedPosting.reason)}</p>`);
+    parts.push(`<p>\u23F8\uFE0F ${escapeHtml(report.stoppedPosting.reason)}</p>`);
   }
   return `${parts.join("\n")}
 `;
 }
 function feedSection(feed, config) {
   if (feed.fetch === "failed") {
-    return [`<p>⚠️ Cannot be read now: ${escapeHtml(feed.error ?? "unknown error")}</p>`];
+    return [`<p>\u26A0\uFE0F Cannot be read now: ${escapeHtml(feed.error ?? "unknown error")}</p>`];
   }
   const parts = [];
   if (feed.firstSight) {

@@ -3,7 +3,7 @@ const require = __crieurCreateRequire(import.meta.url);
 
 // src/report/log.ts
 async function actionsLog(secrets) {
-  const core = await import("./core-DRDMW36R.js");
+  const core = await import("./actions-core-Y67LIUDN.js");
   for (const secret of secrets) if (secret) core.setSecret(secret);
   return {
     info: (message) => core.info(message),
@@ -97,7 +97,7 @@ function nextOpening(hours, now) {
   return void 0;
 }
 function describePostingHours(hours) {
-  return `${hours.from}–${hours.to} ${hours.timeZone}`;
+  return `${hours.from}\u2013${hours.to} ${hours.timeZone}`;
 }
 function minutesOf(clock) {
   const [hours = 0, minutes = 0] = clock.split(":").map(Number);

@@ -39,17 +39,17 @@ function summaryHtml(report) {
       (post) => post.url ? `<a href="${escapeHtml(post.url)}">${escapeHtml(post.title)}</a>` : escapeHtml(post.title)
     ).join("<br>");
     const since = feed.failing ? ` (failing since ${escapeHtml(feed.failing.since)}${feed.failing.alert ? ": needs your attention" : ""})` : "";
-    const status = feed.fetch === "failed" ? `${feed.failing?.alert ? "❌" : "⚠️"} ${escapeHtml(feed.error ?? "failed")}${since}` : feed.recoveredFrom ? `✅ works again (was failing since ${escapeHtml(feed.recoveredFrom)})` : feed.firstSight ? `first run: ${feed.recordedAsSeen} recorded, not posted` : feed.fetch === "not-modified" ? "not modified" : "ok";
+    const status = feed.fetch === "failed" ? `${feed.failing?.alert ? "\u274C" : "\u26A0\uFE0F"} ${escapeHtml(feed.error ?? "failed")}${since}` : feed.recoveredFrom ? `\u2705 works again (was failing since ${escapeHtml(feed.recoveredFrom)})` : feed.firstSight ? `first run: ${feed.recordedAsSeen} recorded, not posted` : feed.fetch === "not-modified" ? "not modified" : "ok";
     const failed = [...feed.failed, ...feed.dropped].map((entry) => `${escapeHtml(entry.title)}: ${escapeHtml(entry.reason)}`).join("<br>");
     return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.failed.length + feed.dropped.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
   });
-  const heading = report.dryRun ? "crieur — dry run (nothing posted)" : "crieur run";
+  const heading = report.dryRun ? "crieur \u2014 dry run (nothing posted)" : "crieur run";
   const parts = [`<h2>${heading}</h2>`, `<p>${escapeHtml(summaryLine(report))}</p>`];
   if (report.stoppedPosting) {
-    parts.push(`<p>⏸️ ${escapeHtml(stoppedLine(report.stoppedPosting))}</p>`);
+    parts.push(`<p>\u23F8\uFE0F ${escapeHtml(stoppedLine(report.stoppedPosting))}</p>`);
   }
-  for (const notice of report.notices) parts.push(`<p>⏳ ${escapeHtml(notice)}</p>`);
-  if (report.cost && !report.dryRun) parts.push(`<p>💶 ${escapeHtml(costLine(report.cost))}</p>`);
+  for (const notice of report.notices) parts.push(`<p>\u23F3 ${escapeHtml(notice)}</p>`);
+  if (report.cost && !report.dryRun) parts.push(`<p>\u{1F4B6} ${escapeHtml(costLine(report.cost))}</p>`);
   if (report.problems.length > 0) {
     parts.push(
       `<h3>Needs your attention</h3><ul>${report.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("")}</ul>`

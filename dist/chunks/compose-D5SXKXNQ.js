@@ -7,7 +7,7 @@ import {
   containsUrl,
   render,
   weightedLength
-} from "./chunk-OIDC556S.js";
+} from "./chunk-VMVFTCQJ.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 export {

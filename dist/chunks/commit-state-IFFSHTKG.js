@@ -10,7 +10,7 @@ import {
 import "./chunk-2AY2OQXI.js";
 import {
   plural
-} from "./chunk-ZMJK3HSN.js";
+} from "./chunk-5NBNFVZH.js";
 import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
