@@ -5,9 +5,10 @@
  * chunks under dist/chunks/, loaded by the code's dynamic import()s when a run needs them.
  *
  * The output is deterministic (same source and lock file → byte-identical dist/), so CI can
- * rebuild and compare it with the committed one. Not minified: the diffs of dist/ stay readable
+ * rebuild and compare it with the committed one: `npm run check:dist` (this script, --check). Not minified: the diffs of dist/ stay readable
  * and a crash's stack trace names real functions (README, "Building").
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -106,8 +107,28 @@ function thirdPartyLicenses(metafile: Metafile): string {
   return `Packages bundled into dist/ and their licenses.\n\n${sections.join(`\n${"-".repeat(72)}\n\n`)}`;
 }
 
+/** After a build: what in dist/ differs from the last commit (changed, deleted or new files). */
+export function distChanges(): string {
+  return execFileSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "dist"], {
+    cwd: root,
+    encoding: "utf8",
+  }).trimEnd();
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await buildDist();
   if (result.output) process.stderr.write(`${result.output}\n`);
   process.exitCode = result.ok ? 0 : 1;
+  if (result.ok && process.argv.includes("--check")) {
+    const changes = distChanges();
+    if (changes) {
+      process.stderr.write(
+        `dist/ does not match the source:\n${changes}\n` +
+          "Run `npm run build` and commit dist/ with your change.\n",
+      );
+      process.exitCode = 1;
+    } else {
+      process.stderr.write("dist/ matches the source.\n");
+    }
+  }
 }
