@@ -30,19 +30,27 @@ const gnuTime = (() => {
 
 export const RSS_METHOD = gnuTime ? "/usr/bin/time %M" : "process.resourceUsage().maxRSS (preload)";
 
-/** Runs `node ...nodeArgs` with exactly `env`; resolves when it exits, whatever its code. */
+/**
+ * Runs `node ...nodeArgs` with exactly `env`; resolves when it exits, whatever its code. `node`
+ * is this process's Node unless another binary is given.
+ */
 export async function measureNode(
   nodeArgs: readonly string[],
-  options: { readonly cwd: string; readonly env: Readonly<Record<string, string>> },
+  options: {
+    readonly cwd: string;
+    readonly env: Readonly<Record<string, string>>;
+    readonly node?: string;
+  },
 ): Promise<Measured> {
+  const node = options.node ?? process.execPath;
   const scratch = await mkdtemp(join(tmpdir(), "crieur-bench-rss-"));
   const rssFile = join(scratch, "rss");
   const env: Record<string, string> = { ...options.env };
-  let command = process.execPath;
+  let command = node;
   let args = [...nodeArgs];
   if (gnuTime) {
     command = "/usr/bin/time";
-    args = ["-f", "%M", "-o", rssFile, process.execPath, ...nodeArgs];
+    args = ["-f", "%M", "-o", rssFile, node, ...nodeArgs];
   } else {
     args = ["--import", MAX_RSS_PRELOAD, ...nodeArgs];
     env.CRIEUR_BENCH_MAXRSS_FILE = rssFile;
