@@ -56,7 +56,7 @@ class CliUsageError extends InvocationError {
   override name = "CliUsageError";
 }
 
-export type CliIo = JobIo;
+type CliIo = JobIo;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -126,7 +126,6 @@ async function runCommand(args: readonly string[], io: CliIo, preview: boolean):
   if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
   if (preview && values["dry-run"])
     throw new CliUsageError("preview never posts; --dry-run is not needed.");
-
   if (!preview && values["base-config"] !== undefined)
     throw new CliUsageError("--base-config is an option of preview only.");
   const { code } = await runJob(
