@@ -22,7 +22,7 @@ function banner(text: string): void {
 }
 
 async function main(): Promise<void> {
-  const build = buildDist();
+  const build = await buildDist();
   if (!build.ok) throw new Error(`The build failed:\n${build.output}`);
   const credentials = fakeXCredentials();
   const fakeX = await startFakeX({ credentials });

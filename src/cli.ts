@@ -1,49 +1,32 @@
 #!/usr/bin/env node
 /**
- * The command line, and the only place where the real side effects are wired: files, network,
- * clock, environment, the Actions runtime. Commands: run, check, preview, items, commit-state,
- * save-state, restore-state.
+ * The command line: parses the commands and runs them with the real side effects, wired in
+ * job.ts (shared with the GitHub Action, action.ts). Commands: run, check, preview, items,
+ * commit-state, save-state, restore-state.
  * Exit codes: 0 ok; 1 something needs the owner; 2 usage error.
  */
-import { realpathSync } from "node:fs";
-import { appendFile, readFile, stat } from "node:fs/promises";
+import { appendFile, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { USAGE } from "./cli/usage.js";
-import type { Config } from "./config/defaults.js";
 import { loadConfig } from "./config/load.js";
 import { CrieurError } from "./errors.js";
-import { readXCredentials, type XCredentials } from "./publishers/credentials.js";
-import type { Publisher } from "./publishers/publisher.js";
+import { createLog, InvocationError, isMainModule, type JobIo, runJob } from "./job.js";
 import { itemsListing } from "./report/items.js";
-import { actionsLog, type Log, terminalLog } from "./report/log.js";
-import {
-  closingLines,
-  escapeHtml,
-  exitCodeOf,
-  type RunReport,
-  summaryHtml,
-} from "./report/report.js";
+import { escapeHtml } from "./report/report.js";
 import { isValidTimeZone } from "./rules/posting-hours.js";
 import { decodeFeedBytes } from "./sources/decode.js";
-import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./sources/fetch.js";
+import { DEFAULT_FETCH_OPTIONS, fetchFeed } from "./sources/fetch.js";
 import type { ParsedFeed } from "./sources/item.js";
 import type { ParseOptions } from "./sources/parse.js";
-import { acquireLock } from "./state/lock.js";
-import { createStateStore } from "./state/store.js";
 import { CRIEUR_VERSION } from "./version.js";
 
-class CliUsageError extends CrieurError {
+class CliUsageError extends InvocationError {
   override name = "CliUsageError";
 }
 
-export interface CliIo {
-  readonly env: NodeJS.ProcessEnv;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  readonly now: () => Date;
-}
+type CliIo = JobIo;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -73,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw new CliUsageError(`Unknown command "${command}". Run "crieur --help".`);
     }
   } catch (error) {
-    if (error instanceof CliUsageError) {
+    if (error instanceof InvocationError) {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }
@@ -115,93 +98,19 @@ async function runCommand(args: readonly string[], io: CliIo, preview: boolean):
   if (positionals.length > 0) throw new CliUsageError(`Unexpected argument "${positionals[0]}".`);
   if (preview && values["dry-run"])
     throw new CliUsageError("preview never posts; --dry-run is not needed.");
-
-  const config = await loadConfig(values.config);
-  const feedIds = values.feed;
-  const unknown = feedIds?.filter((id) => !config.feeds.some((feed) => feed.id === id)) ?? [];
-  if (unknown.length > 0) {
-    throw new CliUsageError(
-      `No feed with id ${unknown.map((id) => `"${id}"`).join(", ")} in ${config.file}.`,
-    );
-  }
-
   if (!preview && values["base-config"] !== undefined)
     throw new CliUsageError("--base-config is an option of preview only.");
-  const scope =
-    preview && values["base-config"] !== undefined
-      ? await previewScope(config, values["base-config"], feedIds)
-      : undefined;
-
-  const credentials = readXCredentials(io.env);
-  const log = await createLog(io, credentials);
-  let publisher: Publisher | undefined;
-  if (preview) {
-    log.info("Preview: nothing is posted and no state is written.");
-  } else if (values["dry-run"]) {
-    log.info("Dry run (--dry-run): nothing is posted and no state is written.");
-  } else if (!credentials) {
-    log.warning(
-      "DRY RUN: the X secrets X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET are not " +
-        "set, so nothing is posted and no state is written. Add them as repository secrets to post.",
-    );
-  } else {
-    publisher = lazyXPublisher(credentials, io.env.CRIEUR_X_API_URL);
-  }
-
-  // Only a run that writes state takes the lock; previews and dry runs write nothing.
-  const lock = publisher ? await acquireLock(values.state, { now: io.now() }) : undefined;
-  try {
-    // Loaded here so that `check` and `--help` do not pay for the pipeline's libraries.
-    const { run } = await import("./run.js");
-    const report = await run(
-      config,
-      {
-        fetchFeed: (url, validators) => fetchFeed(url, validators, fetchOptionsOf(config)),
-        store: createStateStore(values.state),
-        publisher,
-        now: io.now,
-        log,
-      },
-      scope ? { feedIds: scope.feedIds } : feedIds ? { feedIds } : {},
-    );
-    await finish(report, log, io, scope?.summary(report));
-    return exitCodeOf(report);
-  } finally {
-    await lock?.release();
-  }
-}
-
-async function finish(report: RunReport, log: Log, io: CliIo, summary?: string): Promise<void> {
-  for (const problem of report.problems) log.error(problem);
-  for (const line of closingLines(report)) log.info(line);
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
-}
-
-/** A pull request's preview: only the feeds it adds or changes compared with the base feeds.yml. */
-async function previewScope(
-  config: Config,
-  baseFile: string,
-  feedIds: readonly string[] | undefined,
-) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./report/preview.js");
-  let base: Config | undefined;
-  let baseNote: string | undefined;
-  try {
-    base = await loadConfig(baseFile);
-  } catch (error) {
-    const missing = !(await stat(baseFile).catch(() => undefined));
-    baseNote = missing
-      ? "The base branch has no feeds.yml: every feed is new."
-      : `The base branch's feeds.yml is not valid (${(error as Error).message.split("\n")[0]}): every feed is shown as new.`;
-  }
-  const changes = diffFeeds(base, config);
-  const previewed = previewedFeedIds(changes).filter((id) => !feedIds || feedIds.includes(id));
-  return {
-    feedIds: previewed,
-    summary: (report: RunReport) =>
-      previewHtml(changes, config, report, baseNote ? { baseNote } : {}),
-  };
+  const { code } = await runJob(
+    {
+      config: values.config,
+      state: values.state,
+      ...(values.feed ? { feedIds: values.feed } : {}),
+      mode: preview ? "preview" : values["dry-run"] ? "dry-run" : "run",
+      ...(values["base-config"] !== undefined ? { baseConfig: values["base-config"] } : {}),
+    },
+    io,
+  );
+  return code;
 }
 
 async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -265,31 +174,6 @@ async function readFeed(source: string, options: ParseOptions): Promise<ParsedFe
     throw new CrieurError(`Cannot read ${source}: ${(error as Error).message}`);
   }
   return parseFeed(decodeFeedBytes(bytes, undefined).text, pathToFileURL(path).href, options);
-}
-
-function fetchOptionsOf(config: Config): FetchOptions {
-  return { ...DEFAULT_FETCH_OPTIONS, ...config.fetch };
-}
-
-/** The X client is loaded only when the first post is sent: most runs have nothing to post. */
-function lazyXPublisher(credentials: XCredentials, apiBaseUrl: string | undefined): Publisher {
-  let publisher: Promise<Publisher> | undefined;
-  return {
-    network: "x",
-    async publish(text) {
-      publisher ??= import("./publishers/x.js").then(({ createXPublisher }) =>
-        createXPublisher({ credentials, ...(apiBaseUrl ? { apiBaseUrl } : {}) }),
-      );
-      return (await publisher).publish(text);
-    },
-  };
-}
-
-async function createLog(io: CliIo, credentials: XCredentials | undefined): Promise<Log> {
-  if (io.env.GITHUB_ACTIONS === "true") {
-    return actionsLog(credentials ? Object.values(credentials) : []);
-  }
-  return terminalLog(io.stdout, io.stderr);
 }
 
 /** What each of commit-state, save-state and restore-state accepts besides --state and --help. */
@@ -366,14 +250,7 @@ function printHelp(io: CliIo): number {
   return 0;
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  // npm runs bins through a symlink in node_modules/.bin.
-  return import.meta.url === pathToFileURL(realpathSync(script)).href;
-}
-
-if (isEntryPoint()) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2), {
     env: process.env,
     stdout: process.stdout,

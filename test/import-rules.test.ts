@@ -26,6 +26,8 @@ const LAYOUT: Layout = {
     "in-flight": "in-flight",
     errors: "errors",
     version: "version",
+    job: "job",
+    action: "action",
   },
   pure: ["rules"],
 };

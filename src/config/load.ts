@@ -16,7 +16,7 @@ import {
   parseDocument,
   type YAMLError,
 } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { type Config, resolveConfig } from "./defaults.js";
 import { closest } from "./did-you-mean.js";

@@ -3,7 +3,7 @@
  * for schema/feeds.schema.json. Every message is written here for the museum's web person, not
  * zod's defaults. Pure: no I/O.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_PRICES } from "../rules/cost.js";
 import { CLOCK_TIME, isValidTimeZone } from "../rules/posting-hours.js";
 import { closest } from "./did-you-mean.js";

@@ -17,7 +17,7 @@ export interface Log {
  * costs a noticeable share of a no-op run's start-up.
  */
 export async function actionsLog(secrets: readonly string[]): Promise<Log> {
-  const core = await import("@actions/core");
+  const core = await import("./actions-core.js");
   for (const secret of secrets) if (secret) core.setSecret(secret);
   return {
     info: (message) => core.info(message),

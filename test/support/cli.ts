@@ -1,6 +1,6 @@
 /**
- * Runs the compiled CLI (dist/cli.js) as a child process under plain Node, the way the workflow
- * does, so a CommonJS-interop mistake that only crashes outside vitest is caught.
+ * Runs the bundled CLI (dist/cli.js, what ships) as a child process under plain Node, the way the
+ * workflow does, so a CommonJS-interop or bundling mistake that only shows outside vitest is caught.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -19,12 +19,16 @@ export interface CliRun {
   readonly done: Promise<CliResult>;
 }
 
+export interface CliOptions {
+  readonly cwd: string;
+  readonly env?: Record<string, string>;
+  /** The script to run instead of dist/cli.js (a copy of dist/, dist/action.js). */
+  readonly script?: string;
+}
+
 /** Starts the CLI; `env` is added to a minimal environment (no inherited X secrets or Actions vars). */
-export function startCli(
-  args: readonly string[],
-  options: { cwd: string; env?: Record<string, string> },
-): CliRun {
-  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+export function startCli(args: readonly string[], options: CliOptions): CliRun {
+  const child = spawn(process.execPath, [options.script ?? CLI_PATH, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -44,9 +48,6 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(
-  args: readonly string[],
-  options: { cwd: string; env?: Record<string, string> },
-): Promise<CliResult> {
+export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return startCli(args, options).done;
 }

@@ -1,0 +1,83 @@
+import { createRequire as __crieurCreateRequire } from "node:module";
+const require = __crieurCreateRequire(import.meta.url);
+
+// src/report/report.ts
+function costLine(cost) {
+  const budget = cost.budgetUSD === void 0 ? "" : ` of the ${usd(cost.budgetUSD)} monthly budget`;
+  return `${plural(cost.posts, "post")} in ${cost.month} (${cost.postsWithUrl} with a link): about ${usd(cost.estimatedUSD)}${budget} at X's per-post prices.`;
+}
+function stoppedLine(stop) {
+  const resume = stop.resumeAt ? ` Posting resumes after ${stop.resumeAt}.` : "";
+  return `Posting stopped: ${stop.reason}${resume}`;
+}
+function usd(amount) {
+  return `$${amount.toFixed(2)}`;
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function exitCodeOf(report) {
+  return report.problems.length > 0 ? 1 : 0;
+}
+function summaryLine(report) {
+  const total = (pick) => report.feeds.reduce((sum, feed) => sum + pick(feed), 0);
+  const posted = total((feed) => feed.posted.length);
+  const verb = report.dryRun ? "would post" : "posted";
+  return `${report.feeds.length} feeds: ${total((feed) => feed.newItems)} new, ${posted} ${verb}, ${total((feed) => feed.queued)} queued, ${total((feed) => feed.failed.length)} failed, ${total((feed) => feed.dropped.length)} dropped, ${report.feeds.filter((feed) => feed.fetch === "failed").length} feeds unreadable.`;
+}
+function closingLines(report) {
+  return [
+    summaryLine(report),
+    ...report.stoppedPosting ? [stoppedLine(report.stoppedPosting)] : [],
+    ...report.notices,
+    ...report.cost && !report.dryRun ? [costLine(report.cost)] : []
+  ];
+}
+function summaryHtml(report) {
+  const rows = report.feeds.map((feed) => {
+    const posted = feed.posted.map(
+      (post) => post.url ? `<a href="${escapeHtml(post.url)}">${escapeHtml(post.title)}</a>` : escapeHtml(post.title)
+    ).join("<br>");
+    const since = feed.failing ? ` (failing since ${escapeHtml(feed.failing.since)}${feed.failing.alert ? ": needs your attention" : ""})` : "";
+    const status = feed.fetch === "failed" ? `${feed.failing?.alert ? "\u274C" : "\u26A0\uFE0F"} ${escapeHtml(feed.error ?? "failed")}${since}` : feed.recoveredFrom ? `\u2705 works again (was failing since ${escapeHtml(feed.recoveredFrom)})` : feed.firstSight ? `first run: ${feed.recordedAsSeen} recorded, not posted` : feed.fetch === "not-modified" ? "not modified" : "ok";
+    const failed = [...feed.failed, ...feed.dropped].map((entry) => `${escapeHtml(entry.title)}: ${escapeHtml(entry.reason)}`).join("<br>");
+    return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.failed.length + feed.dropped.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
+  });
+  const heading = report.dryRun ? "crieur \u2014 dry run (nothing posted)" : "crieur run";
+  const parts = [`<h2>${heading}</h2>`, `<p>${escapeHtml(summaryLine(report))}</p>`];
+  if (report.stoppedPosting) {
+    parts.push(`<p>\u23F8\uFE0F ${escapeHtml(stoppedLine(report.stoppedPosting))}</p>`);
+  }
+  for (const notice of report.notices) parts.push(`<p>\u23F3 ${escapeHtml(notice)}</p>`);
+  const notes = report.feeds.flatMap(
+    (feed) => feed.notes.map(
+      (note) => `<li><code>${escapeHtml(feed.feedId)}</code>: ${escapeHtml(note)}</li>`
+    )
+  );
+  if (notes.length > 0) parts.push(`<h3>Notes</h3><ul>${notes.join("")}</ul>`);
+  if (report.cost && !report.dryRun) parts.push(`<p>\u{1F4B6} ${escapeHtml(costLine(report.cost))}</p>`);
+  if (report.problems.length > 0) {
+    parts.push(
+      `<h3>Needs your attention</h3><ul>${report.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("")}</ul>`
+    );
+  }
+  parts.push(
+    "<table><tr><th>Feed</th><th>Status</th><th>New</th><th>Posted</th><th>Queued</th><th>Failed or dropped</th></tr>",
+    ...rows,
+    "</table>"
+  );
+  return `${parts.join("\n")}
+`;
+}
+function escapeHtml(text) {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+
+export {
+  stoppedLine,
+  plural,
+  exitCodeOf,
+  closingLines,
+  summaryHtml,
+  escapeHtml
+};

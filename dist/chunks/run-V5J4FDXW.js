@@ -1,0 +1,972 @@
+import { createRequire as __crieurCreateRequire } from "node:module";
+const require = __crieurCreateRequire(import.meta.url);
+import {
+  PublishError
+} from "./chunk-VX6FFRNQ.js";
+import {
+  bufferedLog,
+  costOf,
+  describePostingHours,
+  isWithinPostingHours,
+  nextOpening,
+  priceOf,
+  startOfNextMonth
+} from "./chunk-DQWYFRTA.js";
+import {
+  STATE_VERSION,
+  dropQueued,
+  emptyState,
+  failPost,
+  finishPost,
+  keyChecker,
+  lastPostAt,
+  monthOf,
+  postTimesSince,
+  requeuePost,
+  startPost,
+  storyOf,
+  storyRecord
+} from "./chunk-5BSKQHNT.js";
+import {
+  plural,
+  stoppedLine
+} from "./chunk-KVL2PZF7.js";
+import {
+  eventSpan,
+  isSkipped,
+  skippedEventLine
+} from "./chunk-GCNII6EK.js";
+import "./chunk-ETCY7YZ6.js";
+import "./chunk-ZTOGWLE6.js";
+
+// node_modules/yocto-queue/index.js
+var Node = class {
+  value;
+  next;
+  constructor(value) {
+    this.value = value;
+  }
+};
+var Queue = class {
+  #head;
+  #tail;
+  #size;
+  constructor() {
+    this.clear();
+  }
+  enqueue(value) {
+    const node = new Node(value);
+    if (this.#head) {
+      this.#tail.next = node;
+      this.#tail = node;
+    } else {
+      this.#head = node;
+      this.#tail = node;
+    }
+    this.#size++;
+  }
+  dequeue() {
+    const current = this.#head;
+    if (!current) {
+      return;
+    }
+    this.#head = this.#head.next;
+    this.#size--;
+    if (!this.#head) {
+      this.#tail = void 0;
+    }
+    return current.value;
+  }
+  peek() {
+    if (!this.#head) {
+      return;
+    }
+    return this.#head.value;
+  }
+  clear() {
+    this.#head = void 0;
+    this.#tail = void 0;
+    this.#size = 0;
+  }
+  get size() {
+    return this.#size;
+  }
+  *[Symbol.iterator]() {
+    let current = this.#head;
+    while (current) {
+      yield current.value;
+      current = current.next;
+    }
+  }
+  *drain() {
+    while (this.#head) {
+      yield this.dequeue();
+    }
+  }
+};
+
+// node_modules/p-limit/index.js
+function pLimit(concurrency) {
+  let rejectOnClear = false;
+  if (typeof concurrency === "object") {
+    ({ concurrency, rejectOnClear = false } = concurrency);
+  }
+  validateConcurrency(concurrency);
+  if (typeof rejectOnClear !== "boolean") {
+    throw new TypeError("Expected `rejectOnClear` to be a boolean");
+  }
+  const queue = new Queue();
+  let activeCount = 0;
+  const resumeNext = () => {
+    if (activeCount < concurrency && queue.size > 0) {
+      activeCount++;
+      queue.dequeue().run();
+    }
+  };
+  const next = () => {
+    activeCount--;
+    resumeNext();
+  };
+  const run2 = async (function_, resolve, arguments_) => {
+    const result = (async () => function_(...arguments_))();
+    resolve(result);
+    try {
+      await result;
+    } catch {
+    }
+    next();
+  };
+  const enqueue = (function_, resolve, reject, arguments_) => {
+    const queueItem = { reject };
+    new Promise((internalResolve) => {
+      queueItem.run = internalResolve;
+      queue.enqueue(queueItem);
+    }).then(run2.bind(void 0, function_, resolve, arguments_));
+    if (activeCount < concurrency) {
+      resumeNext();
+    }
+  };
+  const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+    enqueue(function_, resolve, reject, arguments_);
+  });
+  Object.defineProperties(generator, {
+    activeCount: {
+      get: () => activeCount
+    },
+    pendingCount: {
+      get: () => queue.size
+    },
+    clearQueue: {
+      value() {
+        if (!rejectOnClear) {
+          queue.clear();
+          return;
+        }
+        const abortError = AbortSignal.abort().reason;
+        while (queue.size > 0) {
+          queue.dequeue().reject(abortError);
+        }
+      }
+    },
+    concurrency: {
+      get: () => concurrency,
+      set(newConcurrency) {
+        validateConcurrency(newConcurrency);
+        concurrency = newConcurrency;
+        queueMicrotask(() => {
+          while (activeCount < concurrency && queue.size > 0) {
+            resumeNext();
+          }
+        });
+      }
+    },
+    map: {
+      async value(iterable, function_) {
+        const promises = [];
+        try {
+          Array.from(iterable, (value, index) => {
+            const promise = generator(function_, value, index);
+            promises.push(promise);
+            return promise;
+          });
+        } catch (error) {
+          for (const promise of promises) {
+            promise.catch(() => {
+            });
+          }
+          throw error;
+        }
+        return Promise.all(promises);
+      }
+    }
+  });
+  return generator;
+}
+function validateConcurrency(concurrency) {
+  if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+    throw new TypeError("Expected `concurrency` to be a number from 1 and up");
+  }
+}
+
+// src/in-flight.ts
+var loadCompose = () => import("./compose-BCX7PPH5.js");
+async function containsUrl(text) {
+  return (await loadCompose()).containsUrl(text);
+}
+var MAX_REJECTED_ATTEMPTS = 3;
+var DUPLICATE_CHECK_WINDOW_MS = 24 * 60 * 60 * 1e3;
+async function settlePending(feedRun, deps, report) {
+  const pending = feedRun.state?.pending;
+  if (!pending || !deps.publisher) return false;
+  const age = deps.now().getTime() - Date.parse(pending.at);
+  if (age > DUPLICATE_CHECK_WINDOW_MS) {
+    const reason = `a post of it was sent on ${pending.at} but its answer was never recorded, and it is too old to re-send safely (X only refuses duplicates of recent posts); check the account's timeline and post it by hand if it is missing`;
+    deps.log.warning(
+      `Feed '${feedRun.feed.id}': "${pending.item.title}" left unposted: ${reason}.`
+    );
+    giveUp(feedRun, report, pending.item.title, reason);
+    await save(
+      feedRun,
+      failPost(feedRun.state, deps.now(), `uncertain: ${reason}`),
+      deps
+    );
+    return false;
+  }
+  deps.log.info(
+    `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; sending the same text again (X refuses it if the first one went out).`
+  );
+  await sendPending(feedRun, deps, report);
+  return true;
+}
+async function sendPending(feedRun, deps, report) {
+  const state = feedRun.state;
+  const pending = state.pending;
+  const publisher = deps.publisher;
+  if (!pending || !publisher) return;
+  const feedId = feedRun.feed.id;
+  try {
+    const post = await publisher.publish(pending.text);
+    await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
+    deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
+    feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
+    return;
+  } catch (error) {
+    const failure = error instanceof PublishError ? error : new PublishError(messageOf(error), "transient");
+    await settleFailure(feedRun, state, pending.item.title, failure, deps, report);
+    if (failure.kind === "duplicate" || failure.kind === "rejected") return;
+    const resumeAt = failure.details.resumeAt?.toISOString();
+    report.stoppedPosting = {
+      reason: failure.message,
+      kind: failure.kind,
+      ...resumeAt ? { resumeAt } : {}
+    };
+    if (failure.kind === "auth") report.problems.push(failure.message);
+    if (failure.kind === "rate-limited" && resumeAt) {
+      await deps.store.saveAccount({
+        version: STATE_VERSION,
+        postingPausedUntil: resumeAt,
+        pauseReason: failure.message
+      });
+    }
+    deps.log.warning(`Posting stopped for this run (feed '${feedId}'): ${failure.message}`);
+  }
+}
+async function settleFailure(feedRun, state, title, failure, deps, report) {
+  const text = state.pending?.text ?? "";
+  const entry = { title, text };
+  switch (failure.kind) {
+    case "duplicate":
+      deps.log.warning(
+        `"${title}" was already on X (X refused an exact duplicate), so it is recorded as posted.`
+      );
+      feedRun.report.posted.push(entry);
+      return save(feedRun, finishPost(state, deps.now(), {}, await containsUrl(text)), deps);
+    case "rejected": {
+      const attempts = (state.pending?.attempts ?? 0) + 1;
+      if (attempts >= MAX_REJECTED_ATTEMPTS) {
+        deps.log.warning(
+          `"${title}" given up after ${attempts} rejected attempts: ${failure.message}`
+        );
+        giveUp(feedRun, report, title, failure.message);
+        return save(feedRun, failPost(state, deps.now(), failure.message), deps);
+      }
+      deps.log.warning(
+        `"${title}" was rejected (attempt ${attempts} of ${MAX_REJECTED_ATTEMPTS}): ${failure.message}`
+      );
+      return save(feedRun, requeuePost(state, true), deps);
+    }
+    default:
+      if (failure.details.maybeSent) {
+        deps.log.warning(
+          `"${title}" may or may not have reached X; the next run sends the same text again.`
+        );
+        return;
+      }
+      return save(feedRun, requeuePost(state, false), deps);
+  }
+}
+function giveUp(feedRun, report, title, reason) {
+  feedRun.report.failed.push({ title, reason });
+  report.problems.push(`Feed '${feedRun.feed.id}': "${title}" will not be posted: ${reason}`);
+}
+async function save(feedRun, state, deps) {
+  feedRun.state = state;
+  if (deps.publisher) await deps.store.save(state);
+}
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/rules/budget.ts
+function planPosts(feeds, maxPostsPerRun, remainingToday = Number.POSITIVE_INFINITY) {
+  const cap = Math.min(maxPostsPerRun, remainingToday);
+  const turns = feeds.filter((feed) => feed.queue.length > 0 && capOf(feed) > 0).map((feed) => ({ feed, taken: 0 })).sort(
+    (a, b) => (a.feed.lastPostAt ?? "").localeCompare(b.feed.lastPostAt ?? "") || (a.feed.queue[0]?.queuedAt ?? "").localeCompare(b.feed.queue[0]?.queuedAt ?? "")
+  );
+  const plan = [];
+  let progressed = true;
+  while (plan.length < cap && progressed) {
+    progressed = false;
+    for (const turn of turns) {
+      if (plan.length >= cap) break;
+      const next = turn.feed.queue[turn.taken];
+      if (!next || turn.taken >= capOf(turn.feed)) continue;
+      plan.push({ feedId: turn.feed.feedId, key: next.item.key });
+      turn.taken += 1;
+      progressed = true;
+    }
+  }
+  return plan;
+}
+function capOf(feed) {
+  return Math.min(feed.maxPostsPerRun, feed.remainingToday ?? Number.POSITIVE_INFINITY);
+}
+function ageOf(queued, now) {
+  const published = queued.item.published ? Date.parse(queued.item.published) : Number.NaN;
+  const from = Number.isFinite(published) ? published : Date.parse(queued.queuedAt);
+  return now.getTime() - from;
+}
+function tooOld(queue, maxAgeMs, now) {
+  if (maxAgeMs === void 0) return [];
+  return queue.filter((queued) => ageOf(queued, now) > maxAgeMs);
+}
+function dayWindowOpensAt(postTimes) {
+  const oldest = [...postTimes].sort()[0];
+  return oldest === void 0 ? void 0 : new Date(Date.parse(oldest) + DAY_MS);
+}
+var DAY_MS = 24 * 60 * 60 * 1e3;
+
+// src/posting.ts
+async function postQueued(runs, others, config, deps, report) {
+  const live = deps.publisher !== void 0;
+  const allStates = () => [...statesOf(runs), ...others];
+  await dropTooOld(runs, deps);
+  const stop = live ? await postingGate(config, allStates(), deps) : void 0;
+  if (stop) {
+    report.stoppedPosting = stop;
+    deps.log.warning(stoppedLine(stop));
+    if (stop.kind === "state") report.problems.push(stop.reason);
+    return;
+  }
+  const resent = /* @__PURE__ */ new Set();
+  for (const feedRun of runs) {
+    if (feedRun.state?.pending && !report.stoppedPosting) {
+      if (await settlePending(feedRun, deps, report)) resent.add(feedRun.feed.id);
+    }
+  }
+  const plan = planTurns(runs, allStates(), resent, config, live, deps.now(), report, deps.log);
+  if (plan.length === 0) return;
+  const byId = new Map(runs.map((feedRun) => [feedRun.feed.id, feedRun]));
+  for (const planned of plan) {
+    if (report.stoppedPosting) break;
+    const feedRun = byId.get(planned.feedId);
+    await postPlanned(feedRun, planned.key, allStates, config, deps, report);
+  }
+}
+function statesOf(runs) {
+  return runs.flatMap((feedRun) => feedRun.state ? [feedRun.state] : []);
+}
+function planTurns(runs, allStates, resent, config, live, now, report, log) {
+  const dayStart = new Date(now.getTime() - DAY_MS);
+  const postTimes = (state) => postTimesSince(state, dayStart);
+  const globalTimes = allStates.flatMap(postTimes);
+  const remainingToday = config.limits.maxPostsPerDay === void 0 ? Number.POSITIVE_INFINITY : Math.max(0, config.limits.maxPostsPerDay - globalTimes.length);
+  const queues = runs.flatMap((feedRun) => {
+    const state = feedRun.state;
+    if (!state) return [];
+    const times = postTimes(state);
+    const feedRemaining = feedRun.feed.maxPostsPerDay === void 0 ? void 0 : Math.max(0, feedRun.feed.maxPostsPerDay - times.length);
+    if (feedRemaining === 0 && state.queue.length > 0) {
+      const opens = dayWindowOpensAt(times);
+      report.notices.push(
+        `Feed '${feedRun.feed.id}' reached its maxPostsPerDay (${feedRun.feed.maxPostsPerDay} in 24 hours); ${plural(state.queue.length, "item")} wait${opens ? ` until after ${opens.toISOString()}` : ""}.`
+      );
+    }
+    const last = lastPostAt(state);
+    return [
+      {
+        feedId: feedRun.feed.id,
+        maxPostsPerRun: feedRun.feed.maxPostsPerRun - (resent.has(feedRun.feed.id) ? 1 : 0),
+        queue: state.queue,
+        ...feedRemaining === void 0 ? {} : { remainingToday: feedRemaining },
+        ...last === void 0 ? {} : { lastPostAt: last }
+      }
+    ];
+  });
+  const plan = planPosts(
+    queues,
+    Math.max(0, config.limits.maxPostsPerRun - resent.size),
+    live ? remainingToday : Infinity
+  );
+  const waiting = queues.reduce((total, queue) => total + queue.queue.length, 0);
+  if (live && remainingToday === 0 && waiting > 0) {
+    const opens = dayWindowOpensAt(globalTimes);
+    report.stoppedPosting = {
+      kind: "daily-limit",
+      reason: `limits.maxPostsPerDay (${config.limits.maxPostsPerDay} posts in 24 hours, all feeds) is reached; ${plural(waiting, "item")} wait.`,
+      ...opens ? { resumeAt: opens.toISOString() } : {}
+    };
+    log.info(stoppedLine(report.stoppedPosting));
+  }
+  if (waiting === 0) log.info("Nothing to post.");
+  else if (plan.length < waiting) {
+    log.info(
+      `${waiting} items wait; ${plan.length} go out in this run (limits.maxPostsPerRun ${config.limits.maxPostsPerRun}, the daily limits and each feed's maxPostsPerRun); the rest wait for later runs.`
+    );
+  }
+  return plan;
+}
+async function postPlanned(feedRun, key, allStates, config, deps, report) {
+  const queued = feedRun.state.queue.find((entry) => entry.item.key === key);
+  if (!queued) return;
+  const { composePost, ComposeError } = await loadCompose();
+  let text;
+  try {
+    const composed = composePost({
+      item: queued.item,
+      feedName: feedRun.feed.name,
+      template: feedRun.feed.template,
+      hashtags: feedRun.feed.hashtags
+    });
+    text = composed.text;
+    if (!deps.publisher) {
+      deps.log.info(`Would post (${composed.weightedLength}/280): ${text.replaceAll("\n", " \u23CE ")}`);
+      feedRun.report.posted.push({ title: queued.item.title, text });
+      return;
+    }
+  } catch (error) {
+    if (!(error instanceof ComposeError)) throw error;
+    deps.log.warning(
+      `Feed '${feedRun.feed.id}': "${queued.item.title}" cannot be posted: ${error.message}`
+    );
+    giveUp(feedRun, report, queued.item.title, error.message);
+    if (deps.publisher) {
+      const intent = startPost(feedRun.state, key, "", "x", deps.now());
+      await save(feedRun, failPost(intent, deps.now(), error.message), deps);
+    }
+    return;
+  }
+  const price = priceOf(await containsUrl(text), config.cost.prices);
+  const overBudget = monthlyBudgetStop(config, allStates(), deps.now(), price);
+  if (overBudget) {
+    report.stoppedPosting = overBudget;
+    deps.log.warning(stoppedLine(overBudget));
+    return;
+  }
+  await save(
+    feedRun,
+    startPost(feedRun.state, key, text, deps.publisher.network, deps.now()),
+    deps
+  );
+  await sendPending(feedRun, deps, report);
+}
+async function dropTooOld(runs, deps) {
+  const now = deps.now();
+  for (const feedRun of runs) {
+    const state = feedRun.state;
+    if (!state || feedRun.feed.maxAgeMs === void 0) continue;
+    const old = tooOld(state.queue, feedRun.feed.maxAgeMs, now);
+    if (old.length === 0) continue;
+    let next = state;
+    const hours = Math.round(feedRun.feed.maxAgeMs / 36e5);
+    for (const queued of old) {
+      const since = queued.item.published ?? queued.queuedAt;
+      const reason = `not posted: older than maxAge (${hours} hours) when its turn came (dated ${since})`;
+      deps.log.info(`Feed '${feedRun.feed.id}': "${queued.item.title}" dropped, ${reason}.`);
+      feedRun.report.dropped.push({ title: queued.item.title, reason });
+      next = dropQueued(next, queued.item.key, now, reason);
+    }
+    await save(feedRun, next, deps);
+  }
+}
+async function postingGate(config, states, deps) {
+  const now = deps.now();
+  let account;
+  try {
+    account = await deps.store.loadAccount();
+  } catch (error) {
+    return { kind: "state", reason: messageOf(error) };
+  }
+  if (account.postingPausedUntil !== void 0) {
+    if (Date.parse(account.postingPausedUntil) > now.getTime()) {
+      return {
+        kind: "rate-limited",
+        reason: `an earlier run was told by X to wait (${account.pauseReason ?? "rate limit"}); this run does not try before then.`,
+        resumeAt: account.postingPausedUntil
+      };
+    }
+    await deps.store.saveAccount({ version: STATE_VERSION });
+  }
+  const hours = config.limits.postingHours;
+  if (hours && !isWithinPostingHours(hours, now)) {
+    const opens = nextOpening(hours, now);
+    return {
+      kind: "posting-hours",
+      reason: `outside the posting hours (${describePostingHours(hours)}); queued items wait for the next run inside them.`,
+      ...opens ? { resumeAt: opens.toISOString() } : {}
+    };
+  }
+  return monthlyBudgetStop(config, states, now, 0);
+}
+function monthlyBudgetStop(config, states, now, nextPrice) {
+  const budget = config.cost.monthlyBudgetUSD;
+  if (budget === void 0) return void 0;
+  const spent = costOf(monthTotals(states, now), config.cost.prices);
+  if (nextPrice === 0 ? spent < budget : spent + nextPrice <= budget) return void 0;
+  return {
+    kind: "monthly-budget",
+    reason: `cost.monthlyBudgetUSD ($${budget.toFixed(2)}) is reached for ${monthOf(now)}: about $${spent.toFixed(2)} spent on posts this month.`,
+    resumeAt: startOfNextMonth(now).toISOString()
+  };
+}
+function monthTotals(states, now) {
+  const month = monthOf(now);
+  let posts = 0;
+  let postsWithUrl = 0;
+  for (const state of states) {
+    posts += state.months?.[month]?.posts ?? 0;
+    postsWithUrl += state.months?.[month]?.postsWithUrl ?? 0;
+  }
+  return { posts, postsWithUrl };
+}
+function costReport(runs, others, config, now) {
+  const states = [...statesOf(runs), ...others];
+  const totals = monthTotals(states, now);
+  return {
+    month: monthOf(now),
+    ...totals,
+    estimatedUSD: costOf(totals, config.cost.prices),
+    ...config.cost.monthlyBudgetUSD === void 0 ? {} : { budgetUSD: config.cost.monthlyBudgetUSD }
+  };
+}
+
+// src/rules/dedupe.ts
+import { createHash } from "node:crypto";
+
+// src/rules/same-story.ts
+var UNDATED_REKEY_MIN_TITLES = 3;
+function changedIdentity(state, listed, unknown, listedIdentities) {
+  const left = storiesNoLongerListed(state, listedIdentities);
+  const moved = /* @__PURE__ */ new Set();
+  if (left.size === 0) return moved;
+  const wholeFeed = unknown.length === listed.length;
+  const undatedTitles = new Set(
+    unknown.flatMap((item) => {
+      const story = item.published ? void 0 : storyOf(item);
+      return story !== void 0 && left.has(story) ? [story] : [];
+    })
+  );
+  const undatedMatch = wholeFeed && undatedTitles.size >= UNDATED_REKEY_MIN_TITLES;
+  for (const item of unknown) {
+    if (!item.published && !undatedMatch) continue;
+    const story = storyOf(item);
+    const count = story === void 0 ? 0 : left.get(story) ?? 0;
+    if (story === void 0 || count === 0) continue;
+    left.set(story, count - 1);
+    moved.add(item);
+  }
+  return moved;
+}
+function storiesNoLongerListed(state, listed) {
+  const counts = /* @__PURE__ */ new Map();
+  const add = (story) => {
+    if (story !== void 0) counts.set(story, (counts.get(story) ?? 0) + 1);
+  };
+  for (const [key, outcome] of Object.entries(state.done)) {
+    if (!listed.has(key)) add(outcome.story);
+  }
+  const waiting = state.pending ? [...state.queue, state.pending] : state.queue;
+  for (const { item } of waiting) {
+    if (!listed.has(item.key)) add(storyOf(item));
+  }
+  return counts;
+}
+
+// src/rules/dedupe.ts
+var RETAINED_RECORDS_BEYOND_FEED = 200;
+var REKEYED_FEED_MIN_ITEMS = 10;
+function oldestFirst(items) {
+  const reversed = [...items].reverse();
+  if (!items.every((item) => item.published)) return reversed;
+  return reversed.sort((a, b) => Date.parse(a.published ?? "") - Date.parse(b.published ?? ""));
+}
+function dedupeItems(previous, settings, fetched, validators, now) {
+  const at = now.toISOString();
+  const firstSight = !previous || previous.neverFetched === true;
+  const { neverFetched: _first, ...initial } = previous ?? emptyState(settings.feedId);
+  const distrustGuids = initial.unreliableGuids === true || fetched.guidsRepeated === true;
+  let base = initial;
+  if (distrustGuids && !initial.unreliableGuids) {
+    base = { ...forgetGuids(initial, fetched.items), unreliableGuids: true };
+  }
+  const items = distrustGuids ? fetched.items.map(withoutGuid) : fetched.items;
+  const ordered = oldestFirst(items);
+  const isKnown = keyChecker(base);
+  const known = (item) => identities(item).some(isKnown);
+  const fresh = ordered.filter((item) => !known(item));
+  const inFeed = new Set(items.flatMap(identities));
+  let toQueue = fresh;
+  let recordedAsSeen = [];
+  let warning;
+  if (firstSight) {
+    const postable = Math.min(settings.firstRunPosts, fresh.length);
+    toQueue = fresh.slice(fresh.length - postable);
+    recordedAsSeen = fresh.slice(0, fresh.length - postable);
+  } else if (fresh.length > 0) {
+    const moved = changedIdentity(base, items, fresh, inFeed);
+    const flood = looksRekeyed(base, items.length, fresh.length);
+    toQueue = flood ? [] : fresh.filter((item) => !moved.has(item));
+    recordedAsSeen = flood ? fresh : fresh.filter((item) => moved.has(item));
+    warning = rekeyWarning(moved.size, recordedAsSeen.length - moved.size, items.length);
+  }
+  const current = new Map(items.map((item) => [item.key, item]));
+  const queue = base.queue.map((queued) => {
+    const latest = current.get(queued.item.key);
+    return latest ? { ...queued, item: latest } : queued;
+  });
+  for (const item of toQueue) queue.push({ item, queuedAt: at });
+  const done = { ...base.done };
+  for (const item of recordedAsSeen) done[item.key] = { status: "seen", at, ...storyRecord(item) };
+  addMissingStories(done, items);
+  const maxItemsSeen = Math.max(base.maxItemsSeen ?? 0, items.length);
+  return {
+    state: {
+      ...base,
+      validators: validatorsToKeep(base.validators, validators, fetched.items),
+      queue,
+      done: pruneDone(done, inFeed, Math.max(RETAINED_RECORDS_BEYOND_FEED, 2 * maxItemsSeen), now),
+      ...maxItemsSeen > 0 ? { maxItemsSeen } : {},
+      ...firstSight && items.length === 0 ? { neverFetched: true } : {}
+    },
+    firstSight,
+    queued: toQueue,
+    recordedAsSeen,
+    ...warning ? { warning } : {}
+  };
+}
+function validatorsToKeep(previous, fetched, items) {
+  if (previous.url !== fetched.url) return withContentHash(fetched, items);
+  const same = previous.etag === fetched.etag && previous.lastModified === fetched.lastModified;
+  if (same) return previous;
+  const next = withContentHash(fetched, items);
+  return next.contentHash === previous.contentHash ? previous : next;
+}
+function withContentHash(validators, items) {
+  const digest = createHash("sha256").update(JSON.stringify(items)).digest("hex");
+  return { ...validators, contentHash: digest.slice(0, 16) };
+}
+function identities(item) {
+  const keys = [item.key, ...item.altKeys ?? []];
+  if (item.keyWithoutGuid) keys.push(item.keyWithoutGuid);
+  return keys;
+}
+function withoutGuid(item) {
+  if (!item.keyWithoutGuid) return item;
+  const { keyWithoutGuid, ...rest } = item;
+  return { ...rest, key: keyWithoutGuid };
+}
+function forgetGuids(state, items) {
+  const done = { ...state.done };
+  const byGuid = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    if (item.keyWithoutGuid === void 0) continue;
+    byGuid.set(item.key, withoutGuid(item));
+    const outcome = done[item.key];
+    if (outcome && !Object.hasOwn(done, item.keyWithoutGuid)) {
+      delete done[item.key];
+      done[item.keyWithoutGuid] = outcome;
+    }
+  }
+  const queue = state.queue.map((queued) => {
+    const item = byGuid.get(queued.item.key);
+    return item ? { ...queued, item } : queued;
+  });
+  return { ...state, done, queue };
+}
+function addMissingStories(done, items) {
+  for (const item of items) {
+    const key = identities(item).find((identity) => Object.hasOwn(done, identity));
+    const outcome = key === void 0 ? void 0 : done[key];
+    if (key === void 0 || outcome === void 0 || outcome.story !== void 0) continue;
+    const story = storyRecord(item);
+    if (story.story !== void 0) done[key] = { ...outcome, ...story };
+  }
+}
+function rekeyWarning(moved, guarded, listed) {
+  const movedNote = moved === 0 ? "" : `${moved === 1 ? "1 item" : `${moved} items`} changed identity (new guid or link, same title and date): recorded, not posted. `;
+  if (guarded === 0) return moved === 0 ? void 0 : movedNote.trim();
+  const guardedNote = moved === 0 ? `All ${listed} items of the feed look new: the feed probably changed how it identifies its items, or its address now serves another feed. They were recorded without posting, ` : `${guarded === 1 ? "The other item looks" : `The other ${guarded} items look`} new too, but a known feed does not publish ${listed} items at once: recorded without posting, `;
+  return `${movedNote}${guardedNote}to avoid flooding followers. If they really are new, post the ones that matter by hand; the feed's next new items will be posted as usual.`;
+}
+function looksRekeyed(state, listed, unknown) {
+  const hasRecords = Object.keys(state.done).length > 0 || state.queue.length > 0;
+  return hasRecords && listed >= REKEYED_FEED_MIN_ITEMS && unknown === listed;
+}
+var KEEP_POSTS_MS = 24 * 60 * 60 * 1e3;
+function pruneDone(done, inFeed, retained, now) {
+  const recent = new Date(now.getTime() - KEEP_POSTS_MS).toISOString();
+  const beyondFeed = Object.keys(done).filter(
+    (key) => !inFeed.has(key) && !(done[key]?.status === "posted" && (done[key]?.at ?? "") >= recent)
+  );
+  if (beyondFeed.length <= retained) return done;
+  const dropped = beyondFeed.sort((a, b) => (done[b]?.at ?? "").localeCompare(done[a]?.at ?? "") || a.localeCompare(b)).slice(retained);
+  const kept = { ...done };
+  for (const key of dropped) delete kept[key];
+  return kept;
+}
+
+// src/rules/events.ts
+function eventSkipReason(item, now) {
+  const event = item.event;
+  if (!event) return void 0;
+  if (event.status === "cancelled") return "not posted: the event is cancelled";
+  if (event.status === "postponed") return "not posted: the event is postponed (no new date yet)";
+  if (eventSpan(event).endMs <= now.getTime()) {
+    return `not posted: the event is over (${event.end ?? event.start})`;
+  }
+  return void 0;
+}
+function dropUnpostableEvents(state, now) {
+  let next = state;
+  const dropped = [];
+  for (const { item } of state.queue) {
+    const reason = eventSkipReason(item, now);
+    if (reason === void 0) continue;
+    next = dropQueued(next, item.key, now, reason);
+    dropped.push({ item, reason });
+  }
+  return { state: next, dropped };
+}
+
+// src/rules/feed-health.ts
+function recordFailure(state, feedId, now, alertAfterMs) {
+  const failingSince = state?.failingSince ?? now.toISOString();
+  const next = state === void 0 ? { ...emptyState(feedId), failingSince, neverFetched: true } : state.failingSince === void 0 ? { ...state, failingSince } : state;
+  const alert = now.getTime() - Date.parse(failingSince) >= alertAfterMs;
+  return { state: next, health: { kind: "failing", failingSince, alert } };
+}
+function recordSuccess(state) {
+  if (state?.failingSince === void 0) return { state, health: { kind: "ok" } };
+  const { failingSince, ...rest } = state;
+  return { state: rest, health: { kind: "recovered", failingSince } };
+}
+
+// src/run.ts
+var loadParse = () => import("./parse-WPPJWIFF.js");
+var SKIPPED_LINES = 20;
+async function run(config, deps, options = {}) {
+  const dryRun = deps.publisher === void 0;
+  const feeds = config.feeds.filter(
+    (feed) => !options.feedIds || options.feedIds.includes(feed.id)
+  );
+  const report = {
+    dryRun,
+    startedAt: deps.now().toISOString(),
+    feeds: [],
+    problems: [],
+    notices: []
+  };
+  const limit = pLimit(config.fetch.concurrency);
+  const recorded = await Promise.all(
+    feeds.map(
+      (feed) => limit(async () => {
+        const lines = bufferedLog();
+        const problems = [];
+        const outcome = await loadAndFetch(feed, deps);
+        const feedRun = await recordFeed(
+          feed,
+          outcome,
+          config,
+          { ...deps, log: lines.log },
+          dryRun,
+          problems
+        );
+        await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
+        return { feedRun, lines, problems };
+      })
+    )
+  );
+  const runs = [];
+  for (const { feedRun, lines, problems } of recorded) {
+    await deps.log.group(
+      `Feed '${feedRun.feed.id}' (${feedRun.feed.url})`,
+      async () => lines.replayTo(deps.log)
+    );
+    report.feeds.push(feedRun.report);
+    report.problems.push(...problems);
+    runs.push(feedRun);
+  }
+  const others = await loadOthers(feeds, deps);
+  await deps.log.group(
+    dryRun ? "Posts (dry run: nothing is sent)" : "Posts",
+    () => postQueued(runs, others, config, deps, report)
+  );
+  for (const feedRun of runs) {
+    feedRun.report.queued = feedRun.state?.queue.length ?? 0;
+  }
+  report.cost = costReport(runs, others, config, deps.now());
+  return report;
+}
+async function loadAndFetch(feed, deps) {
+  let state;
+  try {
+    state = await deps.store.load(feed.id);
+  } catch (error) {
+    return { ok: false, stage: "state", state: void 0, error: messageOf(error) };
+  }
+  try {
+    const validators = state?.validators ?? {};
+    const sameAddress = validators.url === void 0 || validators.url === feed.url;
+    const result = await deps.fetchFeed(feed.url, sameAddress ? validators : {});
+    const parsed = result.kind === "fetched" ? await (await loadParse()).parseFeed(result.text, result.url, {
+      now: deps.now(),
+      horizonMs: feed.horizonMs,
+      ...feed.timeZone ? { timeZone: feed.timeZone } : {},
+      ...feed.type ? { type: feed.type } : {}
+    }) : void 0;
+    return { ok: true, state, result, parsed };
+  } catch (error) {
+    return { ok: false, stage: "fetch", state, error: messageOf(error) };
+  }
+}
+async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
+  const report = {
+    feedId: feed.id,
+    name: feed.name,
+    url: feed.url,
+    fetch: "failed",
+    firstSight: false,
+    newItems: 0,
+    recordedAsSeen: 0,
+    notes: [],
+    posted: [],
+    failed: [],
+    dropped: [],
+    queued: 0
+  };
+  if (!outcome.ok && outcome.stage === "state") {
+    report.error = outcome.error;
+    deps.log.warning(`Feed '${feed.id}' skipped: ${outcome.error}`);
+    problems.push(`Feed '${feed.id}': ${outcome.error}`);
+    return { feed, state: void 0, report };
+  }
+  if (!outcome.ok) {
+    report.error = outcome.error;
+    const failing = recordFailure(outcome.state, feed.id, deps.now(), config.fetch.alertAfterMs);
+    if (!dryRun && failing.state !== outcome.state) await deps.store.save(failing.state);
+    if (failing.health.kind === "failing") {
+      report.failing = { since: failing.health.failingSince, alert: failing.health.alert };
+      if (failing.health.alert) {
+        problems.push(
+          `Feed '${feed.id}' has been failing since ${failing.health.failingSince} (longer than ${config.fetch.alertAfterMs / 36e5} hours): ${outcome.error} Check that ${feed.url} still works in a browser, and fix or remove the feed in ${config.file}.`
+        );
+      }
+    }
+    deps.log.warning(`Feed '${feed.id}' skipped: ${outcome.error}`);
+    return { feed, state: failing.state, report };
+  }
+  const healthy = recordSuccess(outcome.state);
+  if (healthy.health.kind === "recovered") {
+    report.recoveredFrom = healthy.health.failingSince;
+    deps.log.info(`Feed '${feed.id}' works again (it was failing since ${report.recoveredFrom}).`);
+  }
+  if (outcome.result.kind === "not-modified" || !outcome.parsed) {
+    report.fetch = "not-modified";
+    deps.log.info("Not modified since the last run (HTTP 304): nothing new.");
+    if (!dryRun && healthy.state && healthy.state !== outcome.state) {
+      await deps.store.save(healthy.state);
+    }
+    return { feed, state: healthy.state, report };
+  }
+  report.fetch = "fetched";
+  const { parsed, result } = { parsed: outcome.parsed, result: outcome.result };
+  report.notes.push(...result.notes, ...parsed.notes);
+  for (const note of report.notes) deps.log.info(`Note: ${note}`);
+  for (const event of parsed.events?.filter(isSkipped) ?? []) {
+    report.notes.push(skippedEventLine(event));
+    deps.log.warning(`Feed '${feed.id}': ${skippedEventLine(event)}`);
+  }
+  deps.log.info(`Fetched ${plural(parsed.items.length, "item")} (${result.bytes} bytes).`);
+  const deduped = dedupeItems(
+    healthy.state,
+    { feedId: feed.id, firstRunPosts: feed.firstRunPosts },
+    parsed,
+    { ...result.validators, url: feed.url },
+    deps.now()
+  );
+  if (deduped.warning) {
+    report.notes.push(deduped.warning);
+    deps.log.warning(`Feed '${feed.id}': ${deduped.warning}`);
+  }
+  report.firstSight = deduped.firstSight;
+  report.newItems = deduped.queued.length;
+  report.recordedAsSeen = deduped.recordedAsSeen.length;
+  if (deduped.firstSight) {
+    deps.log.info(
+      `First time crieur sees this feed: ${plural(deduped.recordedAsSeen.length, "item")} recorded as seen without posting, ${deduped.queued.length} queued (firstRunPosts: ${feed.firstRunPosts}).`
+    );
+  }
+  const skipped = [...deduped.recordedAsSeen].reverse();
+  const why = deduped.firstSight ? "first run" : "recorded, not posted";
+  for (const item of skipped.slice(0, SKIPPED_LINES)) {
+    deps.log.info(`Skipped (${why}): "${item.title}".`);
+  }
+  if (skipped.length > SKIPPED_LINES) {
+    deps.log.info(`\u2026 and ${plural(skipped.length - SKIPPED_LINES, "older item")}.`);
+  }
+  for (const item of deduped.queued) deps.log.info(`New: "${item.title}" queued.`);
+  if (!deduped.firstSight && !deduped.warning && deduped.queued.length === 0) {
+    deps.log.info("No new items.");
+  }
+  if (!dryRun) await deps.store.save(deduped.state);
+  return { feed, state: deduped.state, report };
+}
+async function dropUnpostable(feedRun, deps, dryRun) {
+  if (!feedRun.state) return;
+  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
+  if (dropped.length === 0) return;
+  for (const { item, reason } of dropped) {
+    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+    feedRun.report.dropped.push({ title: item.title, reason });
+  }
+  feedRun.state = state;
+  if (!dryRun) await deps.store.save(state);
+}
+async function loadOthers(inRun, deps) {
+  const running = new Set(inRun.map((feed) => feed.id));
+  const others = (await deps.store.feedIds()).filter((id) => !running.has(id));
+  const states = await Promise.all(
+    others.map(
+      (id) => deps.store.load(id).catch((error) => {
+        deps.log.warning(
+          `state/${id}.json is not readable, so its posts are left out of today's and this month's totals: ${messageOf(error)}`
+        );
+        return void 0;
+      })
+    )
+  );
+  return states.filter((state) => state !== void 0);
+}
+export {
+  run
+};
