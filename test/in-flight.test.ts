@@ -129,34 +129,26 @@ async function inFlight(): Promise<{ text: string; at: string }> {
 }
 
 describe("a re-sent post that X refuses stays in flight, unchanged", () => {
-  // A rate limit that resets within two seconds, so the next run may post again.
-  const shortRateLimit = (): FakeXFault => ({
-    kind: "rate-limit",
-    window: {
-      limit: 100,
-      remaining: 0,
-      reset: new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000),
-    },
-  });
-  it.each<[string, () => FakeXFault, number]>([
-    ["429 rate limit", shortRateLimit, 0],
-    ["401 credentials", () => ({ kind: "unauthorized" }), 1],
-    ["402 no credits", () => ({ kind: "credits-depleted" }), 1],
-    ["403 no write permission", () => ({ kind: "no-write-permission" }), 1],
+  it.each<[string, FakeXFault, number]>([
+    // A window that resets within two seconds, so the next run may post again.
+    [
+      "429 rate limit",
+      { kind: "rate-limit", window: { limit: 100, remaining: 0, reset: { afterMs: 1500 } } },
+      0,
+    ],
+    ["401 credentials", { kind: "unauthorized" }, 1],
+    ["402 no credits", { kind: "credits-depleted" }, 1],
+    ["403 no write permission", { kind: "no-write-permission" }, 1],
     [
       "400 invalid request",
-      () => ({
-        kind: "answer",
-        status: 400,
-        body: { title: "Invalid Request", detail: "invalid" },
-      }),
+      { kind: "answer", status: 400, body: { title: "Invalid Request", detail: "invalid" } },
       0,
     ],
   ])("%s: nothing is requeued or recomposed, and the item is on X once", async (_, fault, code) => {
     const before = await postThenDie();
 
     // Run 2 re-sends the recorded text and X refuses it.
-    fakeX.failNext(fault());
+    fakeX.failNext(fault);
     const refused = await run();
     expect((await readState()).pending).toEqual(before);
     expect(await queuedKeys()).toEqual([]);
