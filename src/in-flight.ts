@@ -198,10 +198,12 @@ async function settleFailure(
   if (maybeSent) {
     // Requeued, the item could be composed anew (its title corrected) and posted a second time:
     // it stays in flight with its text and time until X answers "posted" or "duplicate".
+    // Other refusals stop posting, and that line gives X's words.
+    const refused = failure.kind === "rejected" ? ` (X then refused it: ${failure.message})` : "";
     const line =
-      `Feed '${feedRun.feed.id}': "${title}" may or may not have reached X, so it stays in flight ` +
-      `(${failure.message}); ` +
-      "the next run sends the same text again, and X refuses it as a duplicate if it went out.";
+      `Feed '${feedRun.feed.id}': "${title}" may or may not have reached X, so it stays in flight` +
+      `${refused}; the next run sends the same text again, and X refuses it as a duplicate if ` +
+      "it went out.";
     deps.log.warning(line);
     report.notices.push(line);
     return;
