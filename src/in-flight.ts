@@ -1,23 +1,28 @@
 /**
  * Posts in flight: a post is recorded with its exact text before it is sent, and settled when the
- * network answers. An answer that never came (a crash, a timeout) keeps the post in flight, and
- * the next run sends the same text again, so the network's duplicate check proves it went out.
+ * network answers. Once the text may have reached X (an answer was lost, or a run stopped with
+ * it in flight) it stays in flight, text and time unchanged, until X answers "posted" or
+ * "duplicate" or X's duplicate window closes: any other refusal leaves it for the next run, which
+ * sends the same text again. Requeued, it could be composed anew and posted twice. A duplicate
+ * answer proves a post only for such a text; to a first attempt it means another post has it.
  *
  * May import: config, rules, publishers, state, report, errors.
  */
+import { join } from "node:path";
 import type { FeedConfig } from "./config/defaults.js";
-import type { Publisher } from "./publishers/publisher.js";
+import type { Post, Publisher } from "./publishers/publisher.js";
 import { PublishError } from "./publishers/publisher.js";
 import type { Log } from "./report/log.js";
-import type { FeedReport, PostReport, RunReport } from "./report/report.js";
+import type { FeedReport, RunReport } from "./report/report.js";
 import {
   type FeedState,
   failPost,
   finishPost,
+  type PendingPost,
   requeuePost,
   STATE_VERSION,
 } from "./state/feed-state.js";
-import type { StateStore } from "./state/store.js";
+import { type StateStore, stateFileName } from "./state/store.js";
 
 export const loadCompose = () => import("./rules/compose.js");
 
@@ -46,8 +51,11 @@ export interface FeedRun {
   readonly report: FeedReport;
 }
 
-/** A post from an earlier run got no recorded answer (the process died): settle it before anything else. */
-/** Returns true when the post was sent again. */
+/**
+ * A post from an earlier run got no recorded answer (the process died, or X's answer was lost):
+ * it may be on X already, so it is settled before anything else, by sending the same text again.
+ * Returns true when the post was sent again.
+ */
 export async function settlePending(
   feedRun: FeedRun & { state: FeedState | undefined },
   deps: PostingDeps,
@@ -76,31 +84,38 @@ export async function settlePending(
     `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; ` +
       "sending the same text again (X refuses it if the first one went out).",
   );
-  await sendPending(feedRun, deps, report);
+  await sendPending(feedRun, deps, report, { resend: true });
   return true;
 }
 
-/** Sends the feed's pending post and records X's answer. State is saved before returning. */
+/**
+ * Sends the feed's pending post and records X's answer. State is saved before returning.
+ * `resend`: the text was recorded by an earlier run, so it may be on X already.
+ */
 export async function sendPending(
   feedRun: FeedRun,
   deps: PostingDeps,
   report: RunReport,
+  { resend = false } = {},
 ): Promise<void> {
   const state = feedRun.state as FeedState;
   const pending = state.pending;
   const publisher = deps.publisher;
   if (!pending || !publisher) return;
   const feedId = feedRun.feed.id;
+  let post: Post;
   try {
-    const post = await publisher.publish(pending.text);
-    await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
-    deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
-    feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
-    return;
+    post = await publisher.publish(pending.text);
   } catch (error) {
+    // Whatever went wrong after the request was handed over may have let the text reach X.
     const failure =
-      error instanceof PublishError ? error : new PublishError(messageOf(error), "transient");
-    await settleFailure(feedRun, state, pending.item.title, failure, deps, report);
+      error instanceof PublishError
+        ? error
+        : new PublishError(messageOf(error), "transient", { maybeSent: true });
+    await settleFailure(feedRun, state, failure, resend || failure.details.maybeSent === true, {
+      deps,
+      report,
+    });
     if (failure.kind === "duplicate" || failure.kind === "rejected") return;
     const resumeAt = failure.details.resumeAt?.toISOString();
     report.stoppedPosting = {
@@ -118,52 +133,105 @@ export async function sendPending(
       });
     }
     deps.log.warning(`Posting stopped for this run (feed '${feedId}'): ${failure.message}`);
+    return;
   }
+  await recordPost(feedRun, state, post, deps, report);
 }
 
-async function settleFailure(
+/**
+ * X accepted the post. If its record cannot be written, the post is still not a failure: the
+ * state on disk keeps it in flight with its text, and the next run's re-send settles it.
+ */
+async function recordPost(
   feedRun: FeedRun,
   state: FeedState,
-  title: string,
-  failure: PublishError,
+  post: Post,
   deps: PostingDeps,
   report: RunReport,
 ): Promise<void> {
-  const text = state.pending?.text ?? "";
-  const entry: PostReport = { title, text };
-  switch (failure.kind) {
-    case "duplicate":
+  const pending = state.pending as PendingPost;
+  feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
+  try {
+    await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
+  } catch (error) {
+    const file = join(deps.store.dir, stateFileName(state.feedId));
+    const problem =
+      `"${pending.item.title}" was posted on X (${post.url}) but writing ${file} failed: ` +
+      `${messageOf(error)}. The post stays in flight there; the next run sends the same text ` +
+      "again and X's duplicate answer records it as posted.";
+    deps.log.warning(problem);
+    report.problems.push(problem);
+    report.stoppedPosting = { kind: "state", reason: `writing ${file} failed.` };
+    return;
+  }
+  deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
+}
+
+/** `maybeSent`: this text may already be on X (sent by an earlier run, or an answer was lost). */
+async function settleFailure(
+  feedRun: FeedRun,
+  state: FeedState,
+  failure: PublishError,
+  maybeSent: boolean,
+  { deps, report }: { deps: PostingDeps; report: RunReport },
+): Promise<void> {
+  const pending = state.pending as PendingPost;
+  const { title } = pending.item;
+  if (failure.kind === "duplicate") {
+    if (maybeSent) {
       deps.log.warning(
         `"${title}" was already on X (X refused an exact duplicate), so it is recorded as posted.`,
       );
-      feedRun.report.posted.push(entry);
-      return save(feedRun, finishPost(state, deps.now(), {}, await containsUrl(text)), deps);
-    case "rejected": {
-      const attempts = (state.pending?.attempts ?? 0) + 1;
-      if (attempts >= MAX_REJECTED_ATTEMPTS) {
-        deps.log.warning(
-          `"${title}" given up after ${attempts} rejected attempts: ${failure.message}`,
-        );
-        giveUp(feedRun, report, title, failure.message);
-        return save(feedRun, failPost(state, deps.now(), failure.message), deps);
-      }
-      deps.log.warning(
-        `"${title}" was rejected (attempt ${attempts} of ${MAX_REJECTED_ATTEMPTS}): ${failure.message}`,
+      feedRun.report.posted.push({ title, text: pending.text });
+      return save(
+        feedRun,
+        finishPost(state, deps.now(), {}, await containsUrl(pending.text)),
+        deps,
       );
-      return save(feedRun, requeuePost(state, true), deps);
     }
-    default:
-      if (failure.details.maybeSent) {
-        // The text may be on X already: keep it in flight, unchanged, so the next run re-sends
-        // exactly this text (a duplicate then proves it went out) instead of queueing it anew.
-        deps.log.warning(
-          `"${title}" may or may not have reached X; the next run sends the same text again.`,
-        );
-        return;
-      }
-      // X refused it outright (rate limit, credentials): the item keeps its place for a later run.
-      return save(feedRun, requeuePost(state, false), deps);
+    // Nothing of this item went out before: another post has the same text.
+    const reason = identicalTextReason(feedRun.feed.template);
+    deps.log.warning(`"${title}" given up: ${reason}.`);
+    giveUp(feedRun, report, title, reason);
+    return save(feedRun, failPost(state, deps.now(), reason), deps);
   }
+  if (maybeSent) {
+    // Requeued, the item could be composed anew (its title corrected) and posted a second time:
+    // it stays in flight with its text and time until X answers "posted" or "duplicate".
+    // Other refusals stop posting, and that line gives X's words.
+    const refused = failure.kind === "rejected" ? ` (X then refused it: ${failure.message})` : "";
+    const line =
+      `Feed '${feedRun.feed.id}': "${title}" may or may not have reached X, so it stays in flight` +
+      `${refused}; the next run sends the same text again, and X refuses it as a duplicate if ` +
+      "it went out.";
+    deps.log.warning(line);
+    report.notices.push(line);
+    return;
+  }
+  if (failure.kind === "rejected") {
+    const attempts = (pending.attempts ?? 0) + 1;
+    if (attempts >= MAX_REJECTED_ATTEMPTS) {
+      deps.log.warning(
+        `"${title}" given up after ${attempts} rejected attempts: ${failure.message}`,
+      );
+      giveUp(feedRun, report, title, failure.message);
+      return save(feedRun, failPost(state, deps.now(), failure.message), deps);
+    }
+    deps.log.warning(
+      `"${title}" was rejected (attempt ${attempts} of ${MAX_REJECTED_ATTEMPTS}): ${failure.message}`,
+    );
+    return save(feedRun, requeuePost(state, true), deps);
+  }
+  // X refused it outright (rate limit, credentials) before anything went out: the item keeps its
+  // place for a later run.
+  return save(feedRun, requeuePost(state, false), deps);
+}
+
+function identicalTextReason(template: string): string {
+  const hint = template.includes("{date}")
+    ? "make the template tell such items apart (e.g. add {summary})"
+    : "add {date} to the template";
+  return `X refuses a text identical to an earlier post; ${hint}`;
 }
 
 /** An item that will never be posted needs the owner: listed with the feed and fails the run. */

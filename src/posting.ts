@@ -101,7 +101,8 @@ function planTurns(
 
   const queues = runs.flatMap((feedRun) => {
     const state = feedRun.state;
-    if (!state) return [];
+    // A post still in flight holds its feed's queue: nothing may overtake or overwrite it.
+    if (!state || (live && state.pending)) return [];
     const times = postTimes(state);
     const feedRemaining =
       feedRun.feed.maxPostsPerDay === undefined

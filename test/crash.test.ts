@@ -1,9 +1,11 @@
 /**
  * The crash test: the compiled CLI as a child process, killed with SIGKILL at random moments over
- * hundreds of runs while new items keep arriving in three feeds. Moments include right after X
- * accepted a post (before crieur could record the answer), right after the intent was written
- * (before the request), during retries, and anywhere else. From the fake X server's log it checks:
- * every item posted exactly once, none lost, none out of order within its feed.
+ * hundreds of runs while new items keep arriving in three feeds and the museum corrects titles.
+ * Moments include right after X accepted a post (before crieur could record the answer), right
+ * after the intent was written (before the request), during retries, right after X refused the
+ * re-send of a post left in flight (429, 401, 400, or 503 then 429), and anywhere else. From the
+ * fake X server's log it checks: every item posted exactly once (whatever version of its title),
+ * none lost, none out of order within its feed.
  *
  * Two independent "worlds" (own state directory, own fake X) run side by side to halve the time;
  * within a world, runs are strictly back to back, as the workflow runs them.
@@ -13,7 +15,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type CliResult, runCli, startCli } from "./support/cli.js";
-import { credentialsEnv, fakeXCredentials, startFakeX } from "./support/fake-x-server.js";
+import {
+  credentialsEnv,
+  type FakeXFault,
+  fakeXCredentials,
+  startFakeX,
+} from "./support/fake-x-server.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 
 const WORLDS = 2;
@@ -41,10 +48,18 @@ interface FeedItem {
   readonly feed: string;
   readonly n: number;
   readonly at: Date;
+  /** How many times the museum corrected its title. */
+  edits: number;
 }
 
-const textOf = (item: FeedItem) =>
-  `${item.feed} item ${item.n} https://example.org/${item.feed}/${item.n}`;
+const keyOf = (item: FeedItem) => `${item.feed}-${item.n}`;
+const titleOf = (item: FeedItem) =>
+  `${item.feed} item ${item.n}${item.edits > 0 ? ` (corrected ${item.edits})` : ""}`;
+/** The item a post is about, whatever version of its title was posted. */
+const keyOfText = (text: string) => {
+  const [feed, , n] = text.split(" ");
+  return `${feed}-${n}`;
+};
 
 function rss(items: readonly FeedItem[]): string {
   const entries = items
@@ -52,19 +67,47 @@ function rss(items: readonly FeedItem[]): string {
     .reverse()
     .map(
       (item) =>
-        `<item><title>${item.feed} item ${item.n}</title><link>https://example.org/${item.feed}/${item.n}</link>` +
+        `<item><title>${titleOf(item)}</title><link>https://example.org/${item.feed}/${item.n}</link>` +
         `<guid isPermaLink="false">${item.feed}-${item.n}</guid><pubDate>${item.at.toUTCString()}</pubDate></item>`,
     )
     .join("");
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://example.org/</link><description>d</description>${entries}</channel></rss>`;
 }
 
-type Mode = "none" | "random" | "x-accepted" | "dropped-then-retry" | "intent-written";
+type Mode =
+  | "none"
+  | "random"
+  | "x-accepted"
+  | "dropped-then-retry"
+  | "intent-written"
+  | "refused-resend";
+
+/** How X refuses the re-send of a post left in flight, and the status that ends the refusal. */
+const REFUSALS: readonly { readonly faults: readonly FakeXFault[]; readonly status: number }[] = [
+  // A window that resets soon after the answer: the next runs wait, then the world goes on.
+  {
+    faults: [
+      { kind: "rate-limit", window: { limit: 100, remaining: 0, reset: { afterMs: 1500 } } },
+    ],
+    status: 429,
+  },
+  { faults: [{ kind: "unauthorized" }], status: 401 },
+  { faults: [{ kind: "answer", status: 400, body: { title: "Invalid Request" } }], status: 400 },
+  {
+    faults: [
+      { kind: "server-error", status: 503 },
+      { kind: "rate-limit", window: { limit: 100, remaining: 0, reset: { afterMs: 1500 } } },
+    ],
+    status: 429,
+  },
+];
 
 interface Tally {
   runs: number;
   kills: number;
   byMode: Record<Mode, number>;
+  refusedResends: number;
+  corrections: number;
   posts: number;
   duplicateRefusals: number;
 }
@@ -114,7 +157,7 @@ async function world(index: number): Promise<Tally> {
   const add = (feed: string) => {
     const list = items.get(feed) ?? [];
     clock += 60_000;
-    list.push({ feed, n: list.length + 1, at: new Date(clock) });
+    list.push({ feed, n: list.length + 1, at: new Date(clock), edits: 0 });
   };
 
   await writeFile(
@@ -139,16 +182,37 @@ async function world(index: number): Promise<Tally> {
   const tally: Tally = {
     runs: 1,
     kills: 0,
-    byMode: { none: 0, random: 0, "x-accepted": 0, "dropped-then-retry": 0, "intent-written": 0 },
+    byMode: {
+      none: 0,
+      random: 0,
+      "x-accepted": 0,
+      "dropped-then-retry": 0,
+      "intent-written": 0,
+      "refused-resend": 0,
+    },
+    refusedResends: 0,
+    corrections: 0,
     posts: 0,
     duplicateRefusals: 0,
   };
   const stateFiles = FEEDS.map((feed) => join(work, "state", `${feed}.json`));
-  const anyPending = async () => {
+  /** Keys of the posts in flight on disk. */
+  const inFlight = async () => {
+    const keys: string[] = [];
     for (const file of stateFiles) {
-      if ((await readFile(file, "utf8").catch(() => "")).includes('"pending"')) return true;
+      const text = await readFile(file, "utf8").catch(() => "");
+      if (text.includes('"pending"')) keys.push(JSON.parse(text).pending.item.key);
     }
-    return false;
+    return keys;
+  };
+  const anyPending = async () => (await inFlight()).length > 0;
+  /** The museum fixes a typo: the title changes, the guid stays. */
+  const correct = (key: string) => {
+    const item = [...items.values()].flat().find((candidate) => keyOf(candidate) === key);
+    if (!item) return;
+    item.edits += 1;
+    tally.corrections += 1;
+    publish();
   };
 
   for (let i = 0; i < RUNS_PER_WORLD; i++) {
@@ -158,19 +222,28 @@ async function world(index: number): Promise<Tally> {
       for (let k = 0; k < count; k++) add(feed);
       publish();
     }
-    const mode = pick<Mode>([
-      "none",
-      "random",
-      "random",
-      "x-accepted",
-      "dropped-then-retry",
-      "intent-written",
-    ]);
+    const pendingBefore = await inFlight();
+    // With a post left in flight, the run's first request is its re-send.
+    const mode =
+      pendingBefore.length > 0 && rand() < 0.4
+        ? "refused-resend"
+        : pick<Mode>([
+            "none",
+            "random",
+            "random",
+            "x-accepted",
+            "dropped-then-retry",
+            "intent-written",
+          ]);
     tally.byMode[mode] += 1;
     const requestsBefore = fakeX.tweetRequestsReceived;
-    const pendingBefore = await anyPending();
+    const answersBefore = fakeX.requests.length;
+    // A refusal that no request met (posting was paused) must not hit another run's post.
+    fakeX.clearFaults();
     if (mode === "x-accepted") fakeX.failNext({ kind: "delay", ms: 150 });
     if (mode === "dropped-then-retry") fakeX.failNext({ kind: "drop", afterAccepting: true });
+    const refusal = mode === "refused-resend" ? pick(REFUSALS) : undefined;
+    if (refusal) fakeX.failNext(...refusal.faults);
 
     const running = startCli(["run"], { cwd: work, env });
     let reached = true;
@@ -193,19 +266,43 @@ async function world(index: number): Promise<Tally> {
         break;
       case "intent-written":
         // Killed once an intent is on disk: usually before its request leaves.
-        reached = pendingBefore ? true : await waitUntil(anyPending, running.done);
+        reached = pendingBefore.length > 0 ? true : await waitUntil(anyPending, running.done);
         break;
+      case "refused-resend": {
+        // Killed right after X's refusal arrived, while crieur records it; or left to finish.
+        const refused = () =>
+          fakeX.requests.slice(answersBefore).some((request) => request.status === refusal?.status);
+        reached = (await waitUntil(refused, running.done)) || refused();
+        if (reached) tally.refusedResends += 1;
+        if (rand() < 0.4) reached = false;
+        else await new Promise((resolve) => setTimeout(resolve, rand() * 40));
+        break;
+      }
     }
     const killed = reached && running.child.exitCode === null && running.child.kill("SIGKILL");
     const result: CliResult = await running.done;
     tally.runs += 1;
     if (killed && result.signal === "SIGKILL") tally.kills += 1;
-    else expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    else {
+      // Refused credentials need the owner: that run is red.
+      const code = refusal?.status === 401 && result.code === 1 ? 1 : 0;
+      expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(code);
+    }
+    // The museum corrects a title now and then, often the one of the post in flight: a text
+    // composed anew would be a second post.
+    const [inFlightKey] = pendingBefore;
+    if (inFlightKey && rand() < (mode === "refused-resend" ? 0.7 : 0.2)) correct(inFlightKey);
+    else if (rand() < 0.1) {
+      const recent = (items.get(pick(FEEDS)) ?? []).slice(-4);
+      const item = recent[Math.floor(rand() * recent.length)];
+      if (item) correct(keyOf(item));
+    }
     // Let a delayed request land before the next run, as X would.
     await new Promise((resolve) => setTimeout(resolve, mode === "x-accepted" ? 170 : 0));
   }
 
   // Drain: no more faults, runs until nothing is queued or in flight.
+  fakeX.clearFaults();
   for (let drain = 0; drain < 40; drain++) {
     const result = await runCli(["run"], { cwd: work, env });
     tally.runs += 1;
@@ -217,15 +314,16 @@ async function world(index: number): Promise<Tally> {
   }
 
   const expected = FEEDS.flatMap((feed) =>
-    (items.get(feed) ?? []).filter((item) => !seen.includes(`${feed}-${item.n}`)),
+    (items.get(feed) ?? []).map(keyOf).filter((key) => !seen.includes(key)),
   );
   const posted = fakeX.posts.map((post) => post.text);
-  // Exactly once, none lost: the multiset of posted texts is the set of expected texts.
-  const counts = new Map<string, number>();
-  for (const text of posted) counts.set(text, (counts.get(text) ?? 0) + 1);
-  const duplicated = [...counts].filter(([, count]) => count > 1).map(([text]) => text);
-  const lost = expected.map(textOf).filter((text) => !counts.has(text));
-  const unexpected = posted.filter((text) => !expected.map(textOf).includes(text));
+  // Exactly once, none lost: each expected item has one post, whatever version of its title.
+  const posts = new Map<string, string[]>();
+  for (const text of posted)
+    posts.set(keyOfText(text), [...(posts.get(keyOfText(text)) ?? []), text]);
+  const duplicated = [...posts.values()].filter((texts) => texts.length > 1);
+  const lost = expected.filter((key) => !posts.has(key));
+  const unexpected = [...posts.keys()].filter((key) => !expected.includes(key));
   expect({ duplicated, lost, unexpected }).toEqual({ duplicated: [], lost: [], unexpected: [] });
   // In order within each feed.
   for (const feed of FEEDS) {
@@ -250,9 +348,11 @@ it("posts every item exactly once, in order, whatever the moment crieur is kille
   const modes = Object.keys(tallies[0]?.byMode ?? {}) as Mode[];
   console.log(
     `crash test (CRASH_SEED=${SEED}): ${sum((t) => t.runs)} runs, ${sum((t) => t.kills)} killed with SIGKILL, ` +
-      `${sum((t) => t.posts)} posts, ${sum((t) => t.duplicateRefusals)} duplicates refused by X (proofs of answerless posts); ` +
+      `${sum((t) => t.posts)} posts, ${sum((t) => t.duplicateRefusals)} duplicates refused by X (proofs of answerless posts), ` +
+      `${sum((t) => t.refusedResends)} re-sends refused, ${sum((t) => t.corrections)} titles corrected; ` +
       `moments: ${modes.map((mode) => `${mode} ${sum((t) => t.byMode[mode])}`).join(", ")}`,
   );
   expect(sum((t) => t.runs)).toBeGreaterThanOrEqual(WORLDS * RUNS_PER_WORLD);
   expect(sum((t) => t.kills)).toBeGreaterThan((WORLDS * RUNS_PER_WORLD) / 4);
+  expect(sum((t) => t.refusedResends)).toBeGreaterThan((WORLDS * RUNS_PER_WORLD) / 20);
 }, 600_000);

@@ -155,7 +155,7 @@ describe("429 rate limits", () => {
   });
 });
 
-it("403 duplicate content: recorded as posted, with a warning", async () => {
+it("403 duplicate content to a first attempt: given up with the reason, never recorded as posted", async () => {
   fakeX.failNext({
     kind: "answer",
     status: 403,
@@ -167,9 +167,9 @@ it("403 duplicate content: recorded as posted, with a warning", async () => {
     },
   });
   const result = await run();
-  expect(result.code, result.stderr).toBe(0);
-  expect(result.stderr).toContain("already on X");
-  expect((await readState("agenda")).done["agenda-2"]).toMatchObject({ status: "posted" });
+  expect(result.code, result.stderr).toBe(1);
+  expect(result.stderr).toContain("X refuses a text identical to an earlier post");
+  expect((await readState("agenda")).done["agenda-2"]).toMatchObject({ status: "failed" });
   expect(fakeX.posts.map((post) => post.text)).toEqual([
     "agenda 3 https://museum.example/agenda/3",
   ]);

@@ -254,6 +254,8 @@ describe("transient failures and retries", () => {
     fake.failNext({ kind: "drop", afterAccepting: true });
     const error = await failure(publisher().publish("went out"));
     expect(error.kind).toBe("duplicate");
+    // The proof that this text went out, not a refusal of a text another post has.
+    expect(error.details.maybeSent).toBe(true);
     expect(error.message).toContain("earlier attempt");
     expect(fake.posts.map((p) => p.text)).toEqual(["went out"]);
     expect(statuses()).toEqual([0, 403]);

@@ -81,7 +81,8 @@ export interface Publisher {
 /**
  * What the orchestrator does with each kind:
  * - "rate-limited": stop posting this run; `resumeAt` says when to try again.
- * - "duplicate": the network already has this post (an earlier attempt went out): posted.
+ * - "duplicate": the network already has this post (this exact text). Proof of a post when an earlier
+ *   attempt of this text may have gone out (`maybeSent`, or a re-send); otherwise a refusal.
  * - "auth": credentials or permissions are wrong; stop and tell the owner what to fix.
  * - "transient": 5xx or network failure after bounded retries; the post may have gone out, so the
  *   same text is sent again on the next run (the network refuses a duplicate if it went out).

@@ -46,7 +46,10 @@ export interface QueuedItem {
   readonly attempts?: number;
 }
 
-/** A post sent (or about to be sent) whose answer is not recorded yet. */
+/**
+ * A post sent (or about to be sent) whose answer is not recorded yet. Found when a run starts,
+ * it may be on the network already: it is only ever re-sent with this text, never requeued.
+ */
 export interface PendingPost {
   readonly item: Item;
   readonly queuedAt: string;
@@ -118,6 +121,10 @@ export function startPost(
   network: string,
   now: Date,
 ): FeedState {
+  // Overwriting a post in flight would forget a text that may be on X already.
+  if (state.pending) {
+    throw new Error(`Feed "${state.feedId}" already has a post in flight.`);
+  }
   const queued = state.queue.find((entry) => entry.item.key === key);
   if (!queued) throw new Error(`Item "${key}" is not queued in feed "${state.feedId}".`);
   return {

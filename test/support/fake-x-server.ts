@@ -30,7 +30,8 @@ export interface FakeXOptions {
 export interface FakeXLimit {
   readonly limit: number;
   readonly remaining: number;
-  readonly reset: Date;
+  /** A fixed time, or this long after the answer (so a slow client still gets a future reset). */
+  readonly reset: Date | { readonly afterMs: number };
 }
 
 /** A scripted answer to one POST /2/tweets request. */
@@ -83,6 +84,8 @@ export interface FakeX {
   readonly tweetRequestsReceived: number;
   /** Queues scripted answers for the next POST /2/tweets requests, consumed in order. */
   failNext(...faults: FakeXFault[]): void;
+  /** Forgets the scripted answers no request used yet. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -172,7 +175,7 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
     return {
       [`${prefix}-limit`]: String(limit.limit),
       [`${prefix}-remaining`]: String(limit.remaining),
-      [`${prefix}-reset`]: String(Math.floor(limit.reset.getTime() / 1000)),
+      [`${prefix}-reset`]: String(Math.floor(resetTime(limit.reset).getTime() / 1000)),
     };
   }
 
@@ -461,6 +464,9 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
     failNext(...next: FakeXFault[]) {
       faults.push(...next);
     },
+    clearFaults() {
+      faults.length = 0;
+    },
     close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -470,6 +476,10 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
       });
     },
   };
+}
+
+function resetTime(reset: FakeXLimit["reset"]): Date {
+  return reset instanceof Date ? reset : new Date(Date.now() + reset.afterMs);
 }
 
 /** Parses `OAuth k="v", …` into decoded pairs; undefined when it is not an OAuth header. */
