@@ -5,10 +5,9 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-LM3CTEMY.js";
-import "./chunks/chunk-WSCXEJK7.js";
+} from "./chunks/chunk-NZKBLDTJ.js";
 import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-5BSKQHNT.js";
+import "./chunks/chunk-ZSHIATYJ.js";
 import "./chunks/chunk-KVL2PZF7.js";
 import {
   CrieurError

@@ -11,12 +11,11 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-LM3CTEMY.js";
-import "./chunks/chunk-WSCXEJK7.js";
+} from "./chunks/chunk-NZKBLDTJ.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-5BSKQHNT.js";
+import "./chunks/chunk-ZSHIATYJ.js";
 import {
   escapeHtml
 } from "./chunks/chunk-KVL2PZF7.js";
@@ -286,13 +285,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-CSYBIH3D.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-KFFEPOE4.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-CSYBIH3D.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-KFFEPOE4.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-OC2BFLLA.js");
+      const { commitState } = await import("./chunks/commit-state-JNAAMPHD.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -1,6 +1,13 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
+  CLOCK_TIME,
+  DEFAULT_PRICES,
+  actionsLog,
+  isValidTimeZone,
+  terminalLog
+} from "./chunk-DQWYFRTA.js";
+import {
   ZodArray,
   ZodDefault,
   ZodObject,
@@ -14,14 +21,7 @@ import {
   strictObject,
   string,
   url
-} from "./chunk-WSCXEJK7.js";
-import {
-  CLOCK_TIME,
-  DEFAULT_PRICES,
-  actionsLog,
-  isValidTimeZone,
-  terminalLog
-} from "./chunk-DQWYFRTA.js";
+} from "./chunk-ZSHIATYJ.js";
 import {
   closingLines,
   exitCodeOf,
@@ -12177,7 +12177,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-V5J4FDXW.js");
+    const { run } = await import("./run-BNJZXN7V.js");
     const report = await run(
       config,
       {
@@ -12226,7 +12226,7 @@ function lazyXPublisher(credentials, apiBaseUrl) {
   return {
     network: "x",
     async publish(text) {
-      publisher ??= import("./x-6AHWVVSA.js").then(
+      publisher ??= import("./x-KZXS5257.js").then(
         ({ createXPublisher }) => createXPublisher({ credentials, ...apiBaseUrl ? { apiBaseUrl } : {} })
       );
       return (await publisher).publish(text);
@@ -12240,7 +12240,7 @@ async function createLog(io, credentials) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-OC2BFLLA.js");
+  const { commitState } = await import("./commit-state-JNAAMPHD.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

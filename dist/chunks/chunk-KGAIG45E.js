@@ -6,7 +6,7 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-WSCXEJK7.js";
+} from "./chunk-ZSHIATYJ.js";
 import {
   plural
 } from "./chunk-KVL2PZF7.js";

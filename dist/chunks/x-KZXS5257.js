@@ -7148,7 +7148,7 @@ function createXPublisher(options) {
             throw new PublishError(
               "X already has this exact text: an earlier attempt in this run went out although its answer was lost, so the item counts as posted.",
               "duplicate",
-              failure.details
+              { ...failure.details, maybeSent: true }
             );
           }
           if (failure.kind !== "transient") throw failure;

@@ -5,9 +5,8 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-LGEL67IS.js";
-import "./chunk-WSCXEJK7.js";
-import "./chunk-5BSKQHNT.js";
+} from "./chunk-KGAIG45E.js";
+import "./chunk-ZSHIATYJ.js";
 import "./chunk-KVL2PZF7.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";

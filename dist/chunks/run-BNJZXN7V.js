@@ -24,9 +24,10 @@ import {
   postTimesSince,
   requeuePost,
   startPost,
+  stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-5BSKQHNT.js";
+} from "./chunk-ZSHIATYJ.js";
 import {
   plural,
   stoppedLine
@@ -209,6 +210,7 @@ function validateConcurrency(concurrency) {
 }
 
 // src/in-flight.ts
+import { join } from "node:path";
 var loadCompose = () => import("./compose-BCX7PPH5.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
@@ -235,24 +237,24 @@ async function settlePending(feedRun, deps, report) {
   deps.log.info(
     `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; sending the same text again (X refuses it if the first one went out).`
   );
-  await sendPending(feedRun, deps, report);
+  await sendPending(feedRun, deps, report, { resend: true });
   return true;
 }
-async function sendPending(feedRun, deps, report) {
+async function sendPending(feedRun, deps, report, { resend = false } = {}) {
   const state = feedRun.state;
   const pending = state.pending;
   const publisher = deps.publisher;
   if (!pending || !publisher) return;
   const feedId = feedRun.feed.id;
+  let post;
   try {
-    const post = await publisher.publish(pending.text);
-    await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
-    deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
-    feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
-    return;
+    post = await publisher.publish(pending.text);
   } catch (error) {
-    const failure = error instanceof PublishError ? error : new PublishError(messageOf(error), "transient");
-    await settleFailure(feedRun, state, pending.item.title, failure, deps, report);
+    const failure = error instanceof PublishError ? error : new PublishError(messageOf(error), "transient", { maybeSent: true });
+    await settleFailure(feedRun, state, failure, resend || failure.details.maybeSent === true, {
+      deps,
+      report
+    });
     if (failure.kind === "duplicate" || failure.kind === "rejected") return;
     const resumeAt = failure.details.resumeAt?.toISOString();
     report.stoppedPosting = {
@@ -269,41 +271,71 @@ async function sendPending(feedRun, deps, report) {
       });
     }
     deps.log.warning(`Posting stopped for this run (feed '${feedId}'): ${failure.message}`);
+    return;
   }
+  await recordPost(feedRun, state, post, deps, report);
 }
-async function settleFailure(feedRun, state, title, failure, deps, report) {
-  const text = state.pending?.text ?? "";
-  const entry = { title, text };
-  switch (failure.kind) {
-    case "duplicate":
+async function recordPost(feedRun, state, post, deps, report) {
+  const pending = state.pending;
+  feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
+  try {
+    await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
+  } catch (error) {
+    const file = join(deps.store.dir, stateFileName(state.feedId));
+    const problem = `"${pending.item.title}" was posted on X (${post.url}) but writing ${file} failed: ${messageOf(error)}. The post stays in flight there; the next run sends the same text again and X's duplicate answer records it as posted.`;
+    deps.log.warning(problem);
+    report.problems.push(problem);
+    report.stoppedPosting = { kind: "state", reason: `writing ${file} failed.` };
+    return;
+  }
+  deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
+}
+async function settleFailure(feedRun, state, failure, maybeSent, { deps, report }) {
+  const pending = state.pending;
+  const { title } = pending.item;
+  if (failure.kind === "duplicate") {
+    if (maybeSent) {
       deps.log.warning(
         `"${title}" was already on X (X refused an exact duplicate), so it is recorded as posted.`
       );
-      feedRun.report.posted.push(entry);
-      return save(feedRun, finishPost(state, deps.now(), {}, await containsUrl(text)), deps);
-    case "rejected": {
-      const attempts = (state.pending?.attempts ?? 0) + 1;
-      if (attempts >= MAX_REJECTED_ATTEMPTS) {
-        deps.log.warning(
-          `"${title}" given up after ${attempts} rejected attempts: ${failure.message}`
-        );
-        giveUp(feedRun, report, title, failure.message);
-        return save(feedRun, failPost(state, deps.now(), failure.message), deps);
-      }
-      deps.log.warning(
-        `"${title}" was rejected (attempt ${attempts} of ${MAX_REJECTED_ATTEMPTS}): ${failure.message}`
+      feedRun.report.posted.push({ title, text: pending.text });
+      return save(
+        feedRun,
+        finishPost(state, deps.now(), {}, await containsUrl(pending.text)),
+        deps
       );
-      return save(feedRun, requeuePost(state, true), deps);
     }
-    default:
-      if (failure.details.maybeSent) {
-        deps.log.warning(
-          `"${title}" may or may not have reached X; the next run sends the same text again.`
-        );
-        return;
-      }
-      return save(feedRun, requeuePost(state, false), deps);
+    const reason = identicalTextReason(feedRun.feed.template);
+    deps.log.warning(`"${title}" given up: ${reason}.`);
+    giveUp(feedRun, report, title, reason);
+    return save(feedRun, failPost(state, deps.now(), reason), deps);
   }
+  if (maybeSent) {
+    const refused = failure.kind === "rejected" ? ` (X then refused it: ${failure.message})` : "";
+    const line = `Feed '${feedRun.feed.id}': "${title}" may or may not have reached X, so it stays in flight${refused}; the next run sends the same text again, and X refuses it as a duplicate if it went out.`;
+    deps.log.warning(line);
+    report.notices.push(line);
+    return;
+  }
+  if (failure.kind === "rejected") {
+    const attempts = (pending.attempts ?? 0) + 1;
+    if (attempts >= MAX_REJECTED_ATTEMPTS) {
+      deps.log.warning(
+        `"${title}" given up after ${attempts} rejected attempts: ${failure.message}`
+      );
+      giveUp(feedRun, report, title, failure.message);
+      return save(feedRun, failPost(state, deps.now(), failure.message), deps);
+    }
+    deps.log.warning(
+      `"${title}" was rejected (attempt ${attempts} of ${MAX_REJECTED_ATTEMPTS}): ${failure.message}`
+    );
+    return save(feedRun, requeuePost(state, true), deps);
+  }
+  return save(feedRun, requeuePost(state, false), deps);
+}
+function identicalTextReason(template) {
+  const hint = template.includes("{date}") ? "make the template tell such items apart (e.g. add {summary})" : "add {date} to the template";
+  return `X refuses a text identical to an earlier post; ${hint}`;
 }
 function giveUp(feedRun, report, title, reason) {
   feedRun.report.failed.push({ title, reason });
@@ -393,7 +425,7 @@ function planTurns(runs, allStates, resent, config, live, now, report, log) {
   const remainingToday = config.limits.maxPostsPerDay === void 0 ? Number.POSITIVE_INFINITY : Math.max(0, config.limits.maxPostsPerDay - globalTimes.length);
   const queues = runs.flatMap((feedRun) => {
     const state = feedRun.state;
-    if (!state) return [];
+    if (!state || live && state.pending) return [];
     const times = postTimes(state);
     const feedRemaining = feedRun.feed.maxPostsPerDay === void 0 ? void 0 : Math.max(0, feedRun.feed.maxPostsPerDay - times.length);
     if (feedRemaining === 0 && state.queue.length > 0) {
