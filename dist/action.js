@@ -5,9 +5,9 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-NZKBLDTJ.js";
+} from "./chunks/chunk-SEVAWV4U.js";
 import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-ZSHIATYJ.js";
+import "./chunks/chunk-MBXB2DTL.js";
 import "./chunks/chunk-KVL2PZF7.js";
 import {
   CrieurError

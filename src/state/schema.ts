@@ -4,7 +4,7 @@
  * field at every depth. Keys it does not know are dropped, not refused, so a file written by a
  * newer minor version of crieur still reads (`version` guards incompatible formats). Pure: no I/O.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { EVENT_STATUSES, type Item } from "../sources/item.js";
 import {
   type AccountState,

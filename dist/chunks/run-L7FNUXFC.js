@@ -27,7 +27,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-ZSHIATYJ.js";
+} from "./chunk-MBXB2DTL.js";
 import {
   plural,
   stoppedLine

@@ -21,7 +21,7 @@ import {
   strictObject,
   string,
   url
-} from "./chunk-ZSHIATYJ.js";
+} from "./chunk-MBXB2DTL.js";
 import {
   closingLines,
   exitCodeOf,
@@ -12177,7 +12177,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-BNJZXN7V.js");
+    const { run } = await import("./run-L7FNUXFC.js");
     const report = await run(
       config,
       {
@@ -12240,7 +12240,7 @@ async function createLog(io, credentials) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-JNAAMPHD.js");
+  const { commitState } = await import("./commit-state-3I7ZFKJQ.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -8,8 +8,8 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-KGAIG45E.js";
-import "./chunk-ZSHIATYJ.js";
+} from "./chunk-KQKSEIJD.js";
+import "./chunk-MBXB2DTL.js";
 import "./chunk-KVL2PZF7.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
