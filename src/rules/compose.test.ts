@@ -79,7 +79,7 @@ describe("composePost", () => {
   it("shortens the title when there is no summary to shorten", () => {
     const title = "Très ".repeat(100).trim();
     const post = composePost({ item: makeItem({ key: "a", title }), feed: feed() });
-    expect(post.shortened).toEqual(["summary", "title"]);
+    expect(post.shortened).toEqual(["title"]);
     expect(post.text).toMatch(/^(Très )+Très… https:\/\/example\.org\/a$/);
     expect(post.weightedLength).toBeLessThanOrEqual(280);
   });

@@ -93,7 +93,8 @@ export function composePost(input: ComposeInput): ComposedPost {
   const rules = input.length ?? X_LENGTH;
   const template = templateOf(item.event === undefined ? feed.template : feed.eventTemplate);
   const fields = fieldsOfItem(item, feed);
-  const tagsAtEnd = !fieldsOf(template).includes("hashtags");
+  const used = fieldsOf(template);
+  const tagsAtEnd = !used.includes("hashtags");
   const tags = postHashtags(item.categories, feed);
   const build = (text: Texts, kept: readonly string[]) => {
     const hashtags = hashtagText(kept);
@@ -115,7 +116,7 @@ export function composePost(input: ComposeInput): ComposedPost {
     text = build(texts, kept);
   }
   const shortened: ("summary" | "title")[] = [];
-  for (const field of ["summary", "title"] as const) {
+  for (const field of (["summary", "title"] as const).filter((f) => used.includes(f))) {
     if (fits(text)) break;
     texts[field] = shortenToFit(texts[field] ?? "", (value) =>
       fits(build({ ...texts, [field]: value }, kept)),
