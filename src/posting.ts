@@ -166,12 +166,7 @@ async function postPlanned(
   const { composePost, ComposeError } = await loadCompose();
   let text: string;
   try {
-    const composed = composePost({
-      item: queued.item,
-      feedName: feedRun.feed.name,
-      template: feedRun.feed.template,
-      hashtags: feedRun.feed.hashtags,
-    });
+    const composed = composePost({ item: queued.item, feed: feedRun.feed });
     text = composed.text;
     if (!deps.publisher) {
       deps.log.info(`Would post (${composed.weightedLength}/280): ${text.replaceAll("\n", " ⏎ ")}`);

@@ -42,7 +42,10 @@ describe("schema/feeds.schema.json", () => {
   });
 
   it("refuses unknown keys in every mapping", () => {
-    const found = objects(feedsJsonSchema() as SchemaNode);
+    // hashtagMap's keys are the feed's categories: any key, each value checked.
+    const found = objects(feedsJsonSchema() as SchemaNode).filter(
+      ([path]) => !path.endsWith(".hashtagMap"),
+    );
     expect(found.map(([path]) => path)).toEqual([
       "",
       "defaults",

@@ -12,10 +12,18 @@ export interface FeedConfig {
   readonly id: string;
   readonly url: string;
   readonly name: string;
-  readonly template: string;
   readonly maxPostsPerRun: number;
   readonly firstRunPosts: number;
+  // What the posts say (rules/compose.ts ComposeSettings).
+  readonly template: string;
+  /** Template of event items: `template` when the owner set one, else one with the date. */
+  readonly eventTemplate: string;
+  /** BCP 47 language of dates and of {status}. */
+  readonly locale: string;
   readonly hashtags: readonly string[];
+  /** Category → hashtag word, or null to leave the category out. */
+  readonly hashtagMap: Readonly<Record<string, string | null>>;
+  readonly categoriesAsHashtags: boolean;
   /** Most posts in any 24 hours for this feed; unlimited when absent. */
   readonly maxPostsPerDay?: number;
   /** Items older than this (by publication date, else by when they were queued) are dropped. */
@@ -53,6 +61,10 @@ export interface Config {
   };
 }
 
+export const DEFAULT_TEMPLATE = "{title} {link}";
+/** With the date, so two occurrences of a weekly event never make the same post. */
+export const DEFAULT_EVENT_TEMPLATE = "{title} — {start} {link}";
+
 export function resolveConfig(parsed: FeedsFile, file: string): Config {
   const { defaults } = parsed;
   return {
@@ -61,10 +73,14 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       id: feed.id,
       url: feed.url,
       name: feed.name ?? feed.id,
-      template: feed.template ?? defaults.template,
       maxPostsPerRun: feed.maxPostsPerRun ?? defaults.maxPostsPerRun,
       firstRunPosts: feed.firstRunPosts ?? defaults.firstRunPosts,
+      template: feed.template ?? defaults.template ?? DEFAULT_TEMPLATE,
+      eventTemplate: feed.template ?? defaults.template ?? DEFAULT_EVENT_TEMPLATE,
+      locale: feed.locale ?? defaults.locale,
       hashtags: feed.hashtags ?? defaults.hashtags,
+      hashtagMap: { ...defaults.hashtagMap, ...feed.hashtagMap },
+      categoriesAsHashtags: feed.categoriesAsHashtags ?? defaults.categoriesAsHashtags,
       ...optional("maxPostsPerDay", feed.maxPostsPerDay ?? defaults.maxPostsPerDay),
       ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
       horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 86_400_000,

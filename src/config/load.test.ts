@@ -33,9 +33,13 @@ describe("parseConfig: valid files", () => {
           url: "https://www.musee-example.org/agenda.xml",
           name: "agenda",
           template: "{title} {link}",
+          eventTemplate: "{title} — {start} {link}",
+          locale: "en",
           maxPostsPerRun: 3,
           firstRunPosts: 0,
           hashtags: [],
+          hashtagMap: {},
+          categoriesAsHashtags: false,
           horizonMs: 90 * 86_400_000,
         },
       ],
@@ -93,9 +97,13 @@ describe("parseConfig: valid files", () => {
         url: "https://www.musee-example.org/agenda.xml",
         name: "agenda",
         template: "{feed}: {title} {link}",
+        eventTemplate: "{feed}: {title} {link}",
+        locale: "en",
         maxPostsPerRun: 2,
         firstRunPosts: 1,
         hashtags: ["museum"],
+        hashtagMap: {},
+        categoriesAsHashtags: false,
         horizonMs: 30 * 86_400_000,
         timeZone: "Europe/Paris",
       },
@@ -104,9 +112,13 @@ describe("parseConfig: valid files", () => {
         url: "http://127.0.0.1:8080/feed",
         name: "Ergonomie",
         template: "{title}",
+        eventTemplate: "{title}",
+        locale: "en",
         maxPostsPerRun: 0,
         firstRunPosts: 20,
         hashtags: [],
+        hashtagMap: {},
+        categoriesAsHashtags: false,
         horizonMs: 30 * 86_400_000,
         timeZone: "Europe/Paris",
       },
@@ -115,9 +127,13 @@ describe("parseConfig: valid files", () => {
         url: "webcal://www.musee-example.org/agenda.ics",
         name: "calendar",
         template: "{feed}: {title} {link}",
+        eventTemplate: "{feed}: {title} {link}",
+        locale: "en",
         maxPostsPerRun: 2,
         firstRunPosts: 1,
         hashtags: ["museum"],
+        hashtagMap: {},
+        categoriesAsHashtags: false,
         horizonMs: 120 * 86_400_000,
         timeZone: "America/Montreal",
         type: "ics",
@@ -432,7 +448,7 @@ describe("parseConfig: each problem with its line and path", () => {
       [...ONE_FEED, "    timeoutSeconds: 5"],
       4,
       "feeds[0].timeoutSeconds",
-      "unknown key; expected one of: id, url, name, template, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type",
+      "unknown key; expected one of: id, url, name, template, locale, hashtagMap, categoriesAsHashtags, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type",
     ],
     // Templates
     [
@@ -447,7 +463,7 @@ describe("parseConfig: each problem with its line and path", () => {
       ["defaults:", '  template: "{titel} {link}"', ...ONE_FEED],
       2,
       "defaults.template",
-      `unknown placeholder "{titel}"; did you mean "{title}"? allowed: {title}, {link}, {summary}, {author}, {date}, {feed}, {hashtags}`,
+      `unknown placeholder "{titel}"; did you mean "{title}"? allowed: {title}, {link}, {summary}, {author}, {date}, {feed}, {hashtags}, {start}, {end}, {location}, {status}`,
     ],
     [
       "an unknown placeholder",
@@ -455,6 +471,41 @@ describe("parseConfig: each problem with its line and path", () => {
       4,
       "feeds[0].template",
       /^unknown placeholder "\{url\}"; allowed: \{title\}, \{link\}/,
+    ],
+    [
+      "a bad date pattern",
+      [...ONE_FEED, `    template: "{start:EEEE d MMMMMM, HH'h'mm} {title}"`],
+      4,
+      "feeds[0].template",
+      /^bad date pattern \{start:EEEE d MMMMMM, HH'h'mm\}: "MMMMMM" is not a date token; .*single quotes/,
+    ],
+    [
+      "a bad fallback",
+      ["defaults:", '  template: "{summary|} {link}"', ...ONE_FEED],
+      2,
+      "defaults.template",
+      /^bad fallback \{summary\|\}: an alternative is empty/,
+    ],
+    [
+      "a misspelt placeholder in a fallback",
+      [...ONE_FEED, '    template: "{sumary|title} {link}"'],
+      4,
+      "feeds[0].template",
+      /^unknown placeholder "\{sumary\}" in \{sumary\|title\}; did you mean "\{summary\}"\?/,
+    ],
+    [
+      "a length cap on the link",
+      [...ONE_FEED, '    template: "{title} {link:30}"'],
+      4,
+      "feeds[0].template",
+      "{link:30}: the link is never cut; write {link} alone",
+    ],
+    [
+      "a brace left open",
+      [...ONE_FEED, '    template: "{title {link}"'],
+      4,
+      "feeds[0].template",
+      /^"\{title \{link\}": a placeholder opened with "\{" must close with "\}"/,
     ],
     [
       "a template that YAML read as a mapping",
@@ -557,6 +608,98 @@ describe("parseConfig: each problem with its line and path", () => {
   });
 });
 
+describe("parseConfig: templates, locale and hashtags", () => {
+  it("gives events a default template with the date, unless the owner wrote one", () => {
+    const config = parseConfig(
+      yaml(
+        "defaults:",
+        "  locale: fr",
+        "  categoriesAsHashtags: true",
+        "  hashtagMap:",
+        '    "Design UX": UX',
+        "    Divers: null",
+        ...ONE_FEED,
+        "  - id: expo",
+        "    url: https://www.musee-example.org/expo.ics",
+        "    template: \"{start:EEEE d MMMM, HH'h'mm} — {title} {link}\"",
+        "    locale: en-GB",
+        "    categoriesAsHashtags: false",
+        "    hashtagMap:",
+        "      Divers: Misc",
+        "      Atelier:",
+      ),
+      "feeds.yml",
+    );
+    expect(
+      config.feeds.map(({ template, eventTemplate }) => ({ template, eventTemplate })),
+    ).toEqual([
+      { template: "{title} {link}", eventTemplate: "{title} — {start} {link}" },
+      {
+        template: "{start:EEEE d MMMM, HH'h'mm} — {title} {link}",
+        eventTemplate: "{start:EEEE d MMMM, HH'h'mm} — {title} {link}",
+      },
+    ]);
+    expect(config.feeds.map(({ locale }) => locale)).toEqual(["fr", "en-GB"]);
+    expect(config.feeds.map(({ categoriesAsHashtags }) => categoriesAsHashtags)).toEqual([
+      true,
+      false,
+    ]);
+    // A feed's entries are added to the defaults' ones; YAML's empty value is null.
+    expect(config.feeds.map(({ hashtagMap }) => hashtagMap)).toEqual([
+      { "Design UX": "UX", Divers: null },
+      { "Design UX": "UX", Divers: "Misc", Atelier: null },
+    ]);
+  });
+
+  it("points at the line of a multi-line template's key", () => {
+    expect(
+      problems(yaml(...ONE_FEED, "    template: |", "      {title}", "      {start:EEEE qqq}")),
+    ).toEqual([
+      {
+        line: 4,
+        path: "feeds[0].template",
+        message: expect.stringMatching(/^bad date pattern \{start:EEEE qqq\}: "qqq"/),
+      },
+    ]);
+  });
+
+  it.each([
+    ["fr_FR", 'expected a language tag such as "fr", "en" or "fr-CA", got "fr_FR"; write "fr-FR"'],
+    [
+      "français",
+      'expected a language tag such as "fr", "en" or "fr-CA" that Node knows, got "français"',
+    ],
+    ["xx", 'expected a language tag such as "fr", "en" or "fr-CA" that Node knows, got "xx"'],
+  ])("refuses the locale %j with its line", (value, message) => {
+    expect(problems(yaml("defaults:", `  locale: ${value}`, ...ONE_FEED))).toEqual([
+      { line: 2, path: "defaults.locale", message },
+    ]);
+  });
+
+  it.each([
+    ["a hashtag with '#'", '"#UX"', /^write hashtags without "#": got "#UX", write "UX"$/],
+    [
+      "a list",
+      "[UX, Design]",
+      /^expected a hashtag word, or null to leave the category out, got a list$/,
+    ],
+  ])("refuses a hashtagMap value that is %s", (_, value, message) => {
+    expect(problems(yaml(...ONE_FEED, "    hashtagMap:", `      Design: ${value}`))).toEqual([
+      { line: 5, path: "feeds[0].hashtagMap.Design", message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it("refuses categoriesAsHashtags that is not true or false", () => {
+    expect(problems(yaml(...ONE_FEED, "    categoriesAsHashtags: yes"))).toEqual([
+      {
+        line: 4,
+        path: "feeds[0].categoriesAsHashtags",
+        message: 'expected true or false, got "yes"',
+      },
+    ]);
+  });
+});
+
 describe("ConfigError", () => {
   it("lists every problem at once, in file order, one line each", () => {
     const text = yaml(
@@ -586,7 +729,7 @@ describe("ConfigError", () => {
       'feeds.yml:5: feeds[0].url: expected an http(s) URL, got "example.com/rss"',
       'feeds.yml:6: feeds[0].templat: unknown key; did you mean "template"?',
       'feeds.yml:7: feeds[1].id: "agenda" is already the id of feeds[0] (line 4); each feed needs its own id.',
-      `feeds.yml:9: feeds[1].template: unknown placeholder "{titel}"; did you mean "{title}"? allowed: {title}, {link}, {summary}, {author}, {date}, {feed}, {hashtags}`,
+      `feeds.yml:9: feeds[1].template: unknown placeholder "{titel}"; did you mean "{title}"? allowed: {title}, {link}, {summary}, {author}, {date}, {feed}, {hashtags}, {start}, {end}, {location}, {status}`,
       'feeds.yml:10: feeds[2].id: missing; expected an id such as "agenda"',
     ]);
   });

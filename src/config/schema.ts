@@ -5,19 +5,12 @@
  */
 import * as z from "zod";
 import { DEFAULT_PRICES } from "../rules/cost.js";
+import { isSupportedLocale } from "../rules/date-format.js";
 import { CLOCK_TIME, isValidTimeZone } from "../rules/posting-hours.js";
+import { fieldsOf, readTemplate, TEMPLATE_FIELDS } from "../rules/template.js";
 import { closest } from "./did-you-mean.js";
 
-/** Placeholders a template may use, e.g. "{title} {link}". */
-export const TEMPLATE_FIELDS = [
-  "title",
-  "link",
-  "summary",
-  "author",
-  "date",
-  "feed",
-  "hashtags",
-] as const;
+export { TEMPLATE_FIELDS };
 
 /** How a received value is named in messages. */
 export function shown(value: unknown): string {
@@ -52,9 +45,8 @@ function wholeNumber(min: number, max: number) {
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 // Letters (any script), marks, digits and '_' are what X links as a hashtag; all digits is not one.
 const HASHTAG_PATTERN = /^(?=[\p{N}_]*[\p{L}\p{M}])[\p{L}\p{M}\p{N}_]+$/u;
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-const ALLOWED_PLACEHOLDERS = TEMPLATE_FIELDS.map((field) => `{${field}}`).join(", ");
 
+// Templates, locale and hashtags: what the post says (rules/template.ts reads templates).
 const TEMPLATE_EXPECTED = `a text with placeholders such as "{title} {link}"`;
 const template = z
   .string({
@@ -65,28 +57,32 @@ const template = z
         : expecting(TEMPLATE_EXPECTED).error(issue),
   })
   .superRefine((text, ctx) => {
-    const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
-    if (names.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        input: text,
-        message: `expected at least one placeholder such as {title} or {link}, got ${shown(text)}`,
-      });
+    const { template: read, problems } = readTemplate(text, closest);
+    if (problems.length === 0 && fieldsOf(read).length === 0) {
+      problems.push(
+        `expected at least one placeholder such as {title} or {link}, got ${shown(text)}`,
+      );
     }
-    for (const name of new Set(names)) {
-      if ((TEMPLATE_FIELDS as readonly string[]).includes(name)) continue;
-      const near = closest(name, TEMPLATE_FIELDS);
-      const hint = near === undefined ? "" : ` did you mean "{${near}}"?`;
-      ctx.addIssue({
-        code: "custom",
-        input: text,
-        message: `unknown placeholder "{${name}}";${hint} allowed: ${ALLOWED_PLACEHOLDERS}`,
-      });
-    }
+    for (const message of problems) ctx.addIssue({ code: "custom", input: text, message });
   })
   // Lets editors flag a template without any known placeholder.
-  .meta({ pattern: `\\{(${TEMPLATE_FIELDS.join("|")})\\}` });
+  .meta({ pattern: `\\{\\s*(${TEMPLATE_FIELDS.join("|")})\\s*[}|:]` });
 
+const LOCALE_EXPECTED = `a language tag such as "fr", "en" or "fr-CA"`;
+const locale = z.string(expecting(LOCALE_EXPECTED)).superRefine((tag, ctx) => {
+  if (isSupportedLocale(tag)) return;
+  const dashed = tag.replaceAll("_", "-");
+  ctx.addIssue({
+    code: "custom",
+    input: tag,
+    message:
+      dashed !== tag && isSupportedLocale(dashed)
+        ? `expected ${LOCALE_EXPECTED}, got ${shown(tag)}; write ${shown(dashed)}`
+        : `expected ${LOCALE_EXPECTED} that Node knows, got ${shown(tag)}`,
+  });
+});
+const LOCALE_HELP =
+  'Language of dates and of {status} in posts (BCP 47), e.g. "fr". Default: "en".';
 const hashtag = z
   .string(expecting("a word"))
   .regex(HASHTAG_PATTERN, {
@@ -98,8 +94,28 @@ const hashtag = z
   // Editors' validators may lack Unicode classes (\p{L}); they get a simpler, portable pattern.
   .meta({ pattern: "^[^#\\s]+$", description: "One word, without '#'." });
 const hashtags = z.array(hashtag, expecting(`a list of words, such as [museum, art]`));
+const hashtagMap = z
+  .record(
+    z.string().trim().min(1, expecting("a category")),
+    z.union([hashtag, z.null()], {
+      error: (issue) =>
+        typeof issue.input === "string"
+          ? `expected one word of letters, digits or '_' (without "#"), got ${shown(issue.input)}`
+          : `expected a hashtag word, or null to leave the category out, got ${shown(issue.input)}`,
+    }),
+    expecting(`'category: word' lines, such as "Design UX": UX`),
+  )
+  .describe(
+    'Categories rewritten as hashtags: "Design UX": UX, or null to leave a category out. A feed\'s entries are added to defaults.hashtagMap.',
+  );
+const categoriesAsHashtags = z.boolean(expecting("true or false"));
+const CATEGORIES_HELP =
+  "Adds the item's categories as hashtags (after the feed's own), as mapped by hashtagMap. Default: false.";
 
-const TEMPLATE_HELP = `Placeholders: ${ALLOWED_PLACEHOLDERS}.`;
+const TEMPLATE_HELP =
+  `Placeholders: ${TEMPLATE_FIELDS.map((field) => `{${field}}`).join(", ")}; ` +
+  "{summary|title} takes the first that is not empty, {summary:140} caps the length, " +
+  "{start:EEEE d MMMM, HH:mm} formats a date (Luxon tokens).";
 
 export const DURATION = /^([1-9]\d{0,3})(h|d)$/;
 const maxAge = z
@@ -145,7 +161,14 @@ const dollars = z
 const defaultsSchema = z
   .strictObject(
     {
-      template: template.describe(`Text of each post. ${TEMPLATE_HELP}`).default("{title} {link}"),
+      template: template
+        .describe(
+          `Text of each post. ${TEMPLATE_HELP} Default: "{title} {link}", and "{title} — {start} {link}" for events.`,
+        )
+        .optional(),
+      locale: locale.describe(LOCALE_HELP).default("en"),
+      hashtagMap: hashtagMap.default({}),
+      categoriesAsHashtags: categoriesAsHashtags.describe(CATEGORIES_HELP).default(false),
       maxPostsPerRun: wholeNumber(0, 50)
         .describe("Most posts per feed in one run; the rest wait for the next run.")
         .default(3),
@@ -155,7 +178,9 @@ const defaultsSchema = z
         )
         .default(0),
       hashtags: hashtags
-        .describe("Words, without '#', that {hashtags} turns into hashtags.")
+        .describe(
+          "Hashtags of every post, without '#': where {hashtags} stands, else at the end. Dropped first when a post is too long.",
+        )
         .default([]),
       maxPostsPerDay: maxPostsPerDay
         .describe("Most posts per feed in any 24 hours; the rest wait. Default: no limit.")
@@ -259,6 +284,11 @@ const feedSchema = z
         .optional(),
       template: template
         .describe(`This feed's post text, instead of defaults.template. ${TEMPLATE_HELP}`)
+        .optional(),
+      locale: locale.describe(`${LOCALE_HELP} Instead of defaults.locale.`).optional(),
+      hashtagMap: hashtagMap.optional(),
+      categoriesAsHashtags: categoriesAsHashtags
+        .describe(`${CATEGORIES_HELP} Instead of defaults.categoriesAsHashtags.`)
         .optional(),
       maxPostsPerRun: wholeNumber(0, 50)
         .describe("This feed's most posts in one run, instead of defaults.maxPostsPerRun.")

@@ -1,38 +1,62 @@
 /**
- * Compose stage (pure): item + feed settings → the exact text of a post.
+ * Compose stage (pure): item + feed settings → the exact text of a post, through the template
+ * engine (template.ts). An event item uses the feed's event template: the owner's template when
+ * they set one, else a default that contains the event's date, so two occurrences of a weekly
+ * event never compose the same text (X refuses exact repeats).
  *
- * Length follows X's rules through the official twitter-text library (every URL weighs 23, emoji
- * and CJK weigh 2). When the text is too long the summary is shortened first, then the title, at
- * a word boundary with an ellipsis; the link is never cut.
+ * Hashtags stand where {hashtags} is, else at the end of the post. Length is counted as the target
+ * network counts it (length.ts; X's rules unless told otherwise). When the post is too long, in
+ * this order until it fits:
+ * 1. hashtags are dropped, one at a time from the last (categories before the feed's words);
+ * 2. the summary is shortened, at a word boundary with an ellipsis;
+ * 3. then the title.
+ * The link is never cut.
  */
 // twitter-text is CommonJS: only its default export works under plain Node.
 import twitter from "twitter-text";
 import { CrieurError } from "../errors.js";
 import type { Item } from "../sources/item.js";
+import { type HashtagSettings, hashtagText, postHashtags } from "./hashtags.js";
+import { fitsLength, type LengthRules, lengthUnit, postLength, X_LENGTH } from "./length.js";
+import { type FieldSettings, fieldsOfItem } from "./post-fields.js";
+import {
+  fieldsOf,
+  parseTemplate,
+  type RenderFields,
+  renderTemplate,
+  type Template,
+} from "./template.js";
 
 export const MAX_WEIGHTED_LENGTH = 280;
 const ELLIPSIS = "…";
 
+/** What a feed says about its posts' text (FeedConfig has these). */
+export interface ComposeSettings extends FieldSettings, HashtagSettings {
+  readonly template: string;
+  /** The template of event items (calendars, agenda pages). */
+  readonly eventTemplate: string;
+}
+
 export interface ComposeInput {
   readonly item: Item;
-  readonly feedName: string;
-  readonly template: string;
-  readonly hashtags: readonly string[];
+  readonly feed: ComposeSettings;
+  /** How the target network counts length; X's by default. */
+  readonly length?: LengthRules;
 }
 
 export interface ComposedPost {
   readonly text: string;
-  /** Length as X counts it. */
+  /** Length as the target network counts it (X: weighted characters). */
   readonly weightedLength: number;
   /** Which fields had to be shortened to fit. */
   readonly shortened: readonly ("summary" | "title")[];
+  /** Hashtags left out to fit, in the order they were written. */
+  readonly droppedHashtags: readonly string[];
 }
 
 export class ComposeError extends CrieurError {
   override name = "ComposeError";
 }
-
-type Fields = Record<string, string>;
 
 export function weightedLength(text: string): number {
   return twitter.parseTweet(text).weightedLength;
@@ -47,67 +71,83 @@ export function containsUrl(text: string): boolean {
   return /\bhttps?:\/\/\S/i.test(text) || twitter.extractUrls(text).length > 0;
 }
 
-function fits(text: string): boolean {
-  return twitter.parseTweet(text).valid;
+// Templates were checked when feeds.yml was read; each is parsed once per process.
+const parsed = new Map<string, Template>();
+function templateOf(source: string): Template {
+  let template = parsed.get(source);
+  if (template === undefined) {
+    try {
+      template = parseTemplate(source);
+    } catch (error) {
+      throw new ComposeError(error instanceof Error ? error.message : String(error));
+    }
+    parsed.set(source, template);
+  }
+  return template;
 }
 
+type Texts = RenderFields["text"];
+
 export function composePost(input: ComposeInput): ComposedPost {
-  const fields: Fields = {
-    title: input.item.title,
-    link: input.item.link ?? "",
-    summary: input.item.summary,
-    author: input.item.author ?? "",
-    date: input.item.published?.slice(0, 10) ?? "",
-    feed: input.feedName,
-    hashtags: input.hashtags.map((tag) => `#${tag.replace(/^#/, "")}`).join(" "),
+  const { item, feed } = input;
+  const rules = input.length ?? X_LENGTH;
+  const template = templateOf(item.event === undefined ? feed.template : feed.eventTemplate);
+  const fields = fieldsOfItem(item, feed);
+  const used = fieldsOf(template);
+  const tagsAtEnd = !used.includes("hashtags");
+  const tags = postHashtags(item.categories, feed);
+  const build = (text: Texts, kept: readonly string[]) => {
+    const hashtags = hashtagText(kept);
+    const body = renderTemplate(template, { ...fields, text: { ...text, hashtags } });
+    return tagsAtEnd && hashtags !== "" ? `${body} ${hashtags}`.trim() : body;
   };
-  const shortened: ("summary" | "title")[] = [];
-  let text = render(input.template, fields);
-  for (const field of ["summary", "title"] as const) {
-    if (fits(text)) break;
-    fields[field] = shortenToFit(input.template, fields, field);
-    shortened.push(field);
-    text = render(input.template, fields);
-  }
-  if (text.length === 0) {
+  const fits = (text: string) => fitsLength(text, rules);
+
+  const texts: Record<string, string> = { ...fields.text };
+  let kept = tags;
+  let text = build(texts, kept);
+  if (text === "") {
     throw new ComposeError(
-      `The template "${input.template}" gave an empty post for "${input.item.title || input.item.key}".`,
+      `The template "${template.source}" gave an empty post for "${item.title || item.key}".`,
     );
+  }
+  while (!fits(text) && kept.length > 0) {
+    kept = kept.slice(0, -1);
+    text = build(texts, kept);
+  }
+  const shortened: ("summary" | "title")[] = [];
+  for (const field of (["summary", "title"] as const).filter((f) => used.includes(f))) {
+    if (fits(text)) break;
+    texts[field] = shortenToFit(texts[field] ?? "", (value) =>
+      fits(build({ ...texts, [field]: value }, kept)),
+    );
+    shortened.push(field);
+    text = build(texts, kept);
   }
   if (!fits(text)) {
     throw new ComposeError(
-      `The post for "${input.item.title || input.item.key}" is ${weightedLength(text)} characters ` +
-        `as X counts them even with its title and summary removed (limit ${MAX_WEIGHTED_LENGTH}); ` +
-        "shorten the template or the hashtags in feeds.yml.",
+      `The post for "${item.title || item.key}" is ${postLength(text, rules)} ${lengthUnit(rules)} ` +
+        "even with its hashtags removed and its title and summary shortened " +
+        `(limit ${rules.maxLength}); shorten the template in feeds.yml.`,
     );
   }
-  return { text, weightedLength: weightedLength(text), shortened };
+  return {
+    text,
+    weightedLength: postLength(text, rules),
+    shortened,
+    droppedHashtags: tags.slice(kept.length),
+  };
 }
 
-/** Fills placeholders, then tidies the gaps that empty fields leave behind. */
-export function render(template: string, fields: Fields): string {
-  const filled = template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(fields, name) ? (fields[name] ?? "") : whole,
-  );
-  return filled
-    .split("\n")
-    .map((line) => line.replace(/[ \t]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
-
-/** The longest prefix of `fields[field]` (plus an ellipsis) for which the whole post fits. */
-function shortenToFit(template: string, fields: Fields, field: "summary" | "title"): string {
-  const value = fields[field] ?? "";
+/** The longest prefix of `value` (plus an ellipsis) with which the whole post fits. */
+function shortenToFit(value: string, fitsWith: (value: string) => boolean): string {
   const attempt = (cut: number) =>
     cut === 0 ? "" : `${value.slice(0, cut).replace(/[\s.,;:!?–—-]+$/u, "")}${ELLIPSIS}`;
-  const fitsWith = (cut: number) => fits(render(template, { ...fields, [field]: attempt(cut) }));
-
-  const best = longestFitting(wordBoundaries(value), fitsWith);
+  const fitsAt = (cut: number) => fitsWith(attempt(cut));
+  const best = longestFitting(wordBoundaries(value), fitsAt);
   if (best > 0) return attempt(best);
   // A single word longer than the room left: cut inside it rather than drop the field.
-  return attempt(longestFitting(codePointBoundaries(value), fitsWith));
+  return attempt(longestFitting(codePointBoundaries(value), fitsAt));
 }
 
 /** Binary search over ascending cut positions; shorter text never fits worse. */
