@@ -5,9 +5,10 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-SEVAWV4U.js";
+} from "./chunks/chunk-4CZRVXGO.js";
+import "./chunks/chunk-ZFWHU4RR.js";
 import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-MBXB2DTL.js";
+import "./chunks/chunk-JDO46WT2.js";
 import "./chunks/chunk-KVL2PZF7.js";
 import {
   CrieurError

@@ -11,11 +11,12 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-SEVAWV4U.js";
+} from "./chunks/chunk-4CZRVXGO.js";
+import "./chunks/chunk-ZFWHU4RR.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-MBXB2DTL.js";
+import "./chunks/chunk-JDO46WT2.js";
 import {
   escapeHtml
 } from "./chunks/chunk-KVL2PZF7.js";
@@ -285,13 +286,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-F5GRBW6A.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-DWN4CPYT.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-F5GRBW6A.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-DWN4CPYT.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-3I7ZFKJQ.js");
+      const { commitState } = await import("./chunks/commit-state-CEMFACRE.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

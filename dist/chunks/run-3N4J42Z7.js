@@ -27,7 +27,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-MBXB2DTL.js";
+} from "./chunk-JDO46WT2.js";
 import {
   plural,
   stoppedLine
@@ -211,7 +211,7 @@ function validateConcurrency(concurrency) {
 
 // src/in-flight.ts
 import { join } from "node:path";
-var loadCompose = () => import("./compose-BCX7PPH5.js");
+var loadCompose = () => import("./compose-A4PX5O3N.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }
@@ -474,12 +474,7 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
   const { composePost, ComposeError } = await loadCompose();
   let text;
   try {
-    const composed = composePost({
-      item: queued.item,
-      feedName: feedRun.feed.name,
-      template: feedRun.feed.template,
-      hashtags: feedRun.feed.hashtags
-    });
+    const composed = composePost({ item: queued.item, feed: feedRun.feed });
     text = composed.text;
     if (!deps.publisher) {
       deps.log.info(`Would post (${composed.weightedLength}/280): ${text.replaceAll("\n", " \u23CE ")}`);

@@ -1,6 +1,12 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
+  TEMPLATE_FIELDS,
+  fieldsOf,
+  isSupportedLocale,
+  readTemplate
+} from "./chunk-ZFWHU4RR.js";
+import {
   CLOCK_TIME,
   DEFAULT_PRICES,
   actionsLog,
@@ -14,14 +20,18 @@ import {
   ZodOptional,
   ZodPrefault,
   _enum,
+  _null,
   array,
+  boolean,
   createStateStore,
   int,
   number,
+  record,
   strictObject,
   string,
+  union,
   url
-} from "./chunk-MBXB2DTL.js";
+} from "./chunk-JDO46WT2.js";
 import {
   closingLines,
   exitCodeOf,
@@ -2498,7 +2508,7 @@ var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null2 = require_null();
     var seq = require_seq();
     var string2 = require_string();
     var bool = require_bool();
@@ -2508,7 +2518,7 @@ var require_schema = __commonJS({
       map.map,
       seq.seq,
       string2.string,
-      _null.nullTag,
+      _null2.nullTag,
       bool.boolTag,
       int2.intOct,
       int2.int,
@@ -3152,7 +3162,7 @@ var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null2 = require_null();
     var seq = require_seq();
     var string2 = require_string();
     var binary = require_binary();
@@ -3168,7 +3178,7 @@ var require_schema3 = __commonJS({
       map.map,
       seq.seq,
       string2.string,
-      _null.nullTag,
+      _null2.nullTag,
       bool.trueTag,
       bool.falseTag,
       int2.intBin,
@@ -3196,7 +3206,7 @@ var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null2 = require_null();
     var seq = require_seq();
     var string2 = require_string();
     var bool = require_bool();
@@ -3231,7 +3241,7 @@ var require_tags = __commonJS({
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge.merge,
-      null: _null.nullTag,
+      null: _null2.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
@@ -11196,15 +11206,6 @@ function editDistance(a, b) {
 }
 
 // src/config/schema.ts
-var TEMPLATE_FIELDS = [
-  "title",
-  "link",
-  "summary",
-  "author",
-  "date",
-  "feed",
-  "hashtags"
-];
 function shown(value) {
   if (value === null) return "an empty value";
   if (typeof value === "string") {
@@ -11226,8 +11227,6 @@ function wholeNumber(min, max) {
 }
 var ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 var HASHTAG_PATTERN = /^(?=[\p{N}_]*[\p{L}\p{M}])[\p{L}\p{M}\p{N}_]+$/u;
-var PLACEHOLDER = /\{([^{}]*)\}/g;
-var ALLOWED_PLACEHOLDERS = TEMPLATE_FIELDS.map((field) => `{${field}}`).join(", ");
 var TEMPLATE_EXPECTED = `a text with placeholders such as "{title} {link}"`;
 var template = string({
   error: (issue) => (
@@ -11235,30 +11234,41 @@ var template = string({
     issue.input !== null && typeof issue.input === "object" && !Array.isArray(issue.input) ? `expected ${TEMPLATE_EXPECTED}; a template that starts with "{" must be in quotes` : expecting(TEMPLATE_EXPECTED).error(issue)
   )
 }).superRefine((text, ctx) => {
-  const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
-  if (names.length === 0) {
-    ctx.addIssue({
-      code: "custom",
-      input: text,
-      message: `expected at least one placeholder such as {title} or {link}, got ${shown(text)}`
-    });
+  const { template: read, problems } = readTemplate(text, closest);
+  if (problems.length === 0 && fieldsOf(read).length === 0) {
+    problems.push(
+      `expected at least one placeholder such as {title} or {link}, got ${shown(text)}`
+    );
   }
-  for (const name of new Set(names)) {
-    if (TEMPLATE_FIELDS.includes(name)) continue;
-    const near = closest(name, TEMPLATE_FIELDS);
-    const hint = near === void 0 ? "" : ` did you mean "{${near}}"?`;
-    ctx.addIssue({
-      code: "custom",
-      input: text,
-      message: `unknown placeholder "{${name}}";${hint} allowed: ${ALLOWED_PLACEHOLDERS}`
-    });
-  }
-}).meta({ pattern: `\\{(${TEMPLATE_FIELDS.join("|")})\\}` });
+  for (const message of problems) ctx.addIssue({ code: "custom", input: text, message });
+}).meta({ pattern: `\\{\\s*(${TEMPLATE_FIELDS.join("|")})\\s*[}|:]` });
+var LOCALE_EXPECTED = `a language tag such as "fr", "en" or "fr-CA"`;
+var locale = string(expecting(LOCALE_EXPECTED)).superRefine((tag, ctx) => {
+  if (isSupportedLocale(tag)) return;
+  const dashed = tag.replaceAll("_", "-");
+  ctx.addIssue({
+    code: "custom",
+    input: tag,
+    message: dashed !== tag && isSupportedLocale(dashed) ? `expected ${LOCALE_EXPECTED}, got ${shown(tag)}; write ${shown(dashed)}` : `expected ${LOCALE_EXPECTED} that Node knows, got ${shown(tag)}`
+  });
+});
+var LOCALE_HELP = 'Language of dates and of {status} in posts (BCP 47), e.g. "fr". Default: "en".';
 var hashtag = string(expecting("a word")).regex(HASHTAG_PATTERN, {
   error: (issue) => typeof issue.input === "string" && issue.input.startsWith("#") ? `write hashtags without "#": got ${shown(issue.input)}, write ${shown(issue.input.slice(1))}` : `expected one word of letters, digits or '_' (without "#"), got ${shown(issue.input)}`
 }).meta({ pattern: "^[^#\\s]+$", description: "One word, without '#'." });
 var hashtags = array(hashtag, expecting(`a list of words, such as [museum, art]`));
-var TEMPLATE_HELP = `Placeholders: ${ALLOWED_PLACEHOLDERS}.`;
+var hashtagMap = record(
+  string().trim().min(1, expecting("a category")),
+  union([hashtag, _null()], {
+    error: (issue) => typeof issue.input === "string" ? `expected one word of letters, digits or '_' (without "#"), got ${shown(issue.input)}` : `expected a hashtag word, or null to leave the category out, got ${shown(issue.input)}`
+  }),
+  expecting(`'category: word' lines, such as "Design UX": UX`)
+).describe(
+  `Categories rewritten as hashtags: "Design UX": UX, or null to leave a category out. A feed's entries are added to defaults.hashtagMap.`
+);
+var categoriesAsHashtags = boolean(expecting("true or false"));
+var CATEGORIES_HELP = "Adds the item's categories as hashtags (after the feed's own), as mapped by hashtagMap. Default: false.";
+var TEMPLATE_HELP = `Placeholders: ${TEMPLATE_FIELDS.map((field) => `{${field}}`).join(", ")}; {summary|title} takes the first that is not empty, {summary:140} caps the length, {start:EEEE d MMMM, HH:mm} formats a date (Luxon tokens).`;
 var DURATION = /^([1-9]\d{0,3})(h|d)$/;
 var maxAge = string(expecting(`a duration such as "36h" or "7d"`)).regex(DURATION, expecting(`a duration such as "36h" or "7d" (hours or days)`)).describe(
   'Items older than this when their turn comes are dropped instead of posted late, e.g. "7d" or "36h".'
@@ -11286,12 +11296,19 @@ var postingHoursSchema = strictObject(
 var dollars = number(expecting("an amount in US dollars, such as 0.015")).min(0, expecting("an amount of 0 or more"));
 var defaultsSchema = strictObject(
   {
-    template: template.describe(`Text of each post. ${TEMPLATE_HELP}`).default("{title} {link}"),
+    template: template.describe(
+      `Text of each post. ${TEMPLATE_HELP} Default: "{title} {link}", and "{title} \u2014 {start} {link}" for events.`
+    ).optional(),
+    locale: locale.describe(LOCALE_HELP).default("en"),
+    hashtagMap: hashtagMap.default({}),
+    categoriesAsHashtags: categoriesAsHashtags.describe(CATEGORIES_HELP).default(false),
     maxPostsPerRun: wholeNumber(0, 50).describe("Most posts per feed in one run; the rest wait for the next run.").default(3),
     firstRunPosts: wholeNumber(0, 20).describe(
       "When a feed is seen for the first time, how many of its newest items to post (0: only remember them)."
     ).default(0),
-    hashtags: hashtags.describe("Words, without '#', that {hashtags} turns into hashtags.").default([]),
+    hashtags: hashtags.describe(
+      "Hashtags of every post, without '#': where {hashtags} stands, else at the end. Dropped first when a post is too long."
+    ).default([]),
     maxPostsPerDay: maxPostsPerDay.describe("Most posts per feed in any 24 hours; the rest wait. Default: no limit.").optional(),
     maxAge: maxAge.optional(),
     horizon: horizon.default("90d"),
@@ -11344,6 +11361,9 @@ var feedSchema = strictObject(
     ),
     name: string(expecting("a name")).trim().min(1, expecting("a name")).describe("Name shown in posts ({feed}) and in reports. Default: the id.").optional(),
     template: template.describe(`This feed's post text, instead of defaults.template. ${TEMPLATE_HELP}`).optional(),
+    locale: locale.describe(`${LOCALE_HELP} Instead of defaults.locale.`).optional(),
+    hashtagMap: hashtagMap.optional(),
+    categoriesAsHashtags: categoriesAsHashtags.describe(`${CATEGORIES_HELP} Instead of defaults.categoriesAsHashtags.`).optional(),
     maxPostsPerRun: wholeNumber(0, 50).describe("This feed's most posts in one run, instead of defaults.maxPostsPerRun.").optional(),
     firstRunPosts: wholeNumber(0, 20).describe(
       "Newest items posted when this feed is first seen, instead of defaults.firstRunPosts."
@@ -11371,6 +11391,8 @@ var feedsFileSchema = strictObject(
 ).meta({ title: "crieur feeds.yml" }).describe("Which feeds crieur reads and how it posts their new items.");
 
 // src/config/defaults.ts
+var DEFAULT_TEMPLATE = "{title} {link}";
+var DEFAULT_EVENT_TEMPLATE = "{title} \u2014 {start} {link}";
 function resolveConfig(parsed, file) {
   const { defaults } = parsed;
   return {
@@ -11379,10 +11401,14 @@ function resolveConfig(parsed, file) {
       id: feed.id,
       url: feed.url,
       name: feed.name ?? feed.id,
-      template: feed.template ?? defaults.template,
       maxPostsPerRun: feed.maxPostsPerRun ?? defaults.maxPostsPerRun,
       firstRunPosts: feed.firstRunPosts ?? defaults.firstRunPosts,
+      template: feed.template ?? defaults.template ?? DEFAULT_TEMPLATE,
+      eventTemplate: feed.template ?? defaults.template ?? DEFAULT_EVENT_TEMPLATE,
+      locale: feed.locale ?? defaults.locale,
       hashtags: feed.hashtags ?? defaults.hashtags,
+      hashtagMap: { ...defaults.hashtagMap, ...feed.hashtagMap },
+      categoriesAsHashtags: feed.categoriesAsHashtags ?? defaults.categoriesAsHashtags,
       ...optional("maxPostsPerDay", feed.maxPostsPerDay ?? defaults.maxPostsPerDay),
       ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
       horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 864e5,
@@ -12177,7 +12203,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-L7FNUXFC.js");
+    const { run } = await import("./run-3N4J42Z7.js");
     const report = await run(
       config,
       {
@@ -12202,7 +12228,7 @@ async function finish(report, log, io, summary) {
   if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
 }
 async function previewScope(config, baseFile, feedIds) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-5TNMY3DC.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-QW2XRE5C.js");
   let base;
   let baseNote;
   try {
@@ -12226,7 +12252,7 @@ function lazyXPublisher(credentials, apiBaseUrl) {
   return {
     network: "x",
     async publish(text) {
-      publisher ??= import("./x-KZXS5257.js").then(
+      publisher ??= import("./x-JAIUEGLB.js").then(
         ({ createXPublisher }) => createXPublisher({ credentials, ...apiBaseUrl ? { apiBaseUrl } : {} })
       );
       return (await publisher).publish(text);
@@ -12240,7 +12266,7 @@ async function createLog(io, credentials) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-3I7ZFKJQ.js");
+  const { commitState } = await import("./commit-state-CEMFACRE.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

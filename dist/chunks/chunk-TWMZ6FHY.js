@@ -6,7 +6,7 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-MBXB2DTL.js";
+} from "./chunk-JDO46WT2.js";
 import {
   plural
 } from "./chunk-KVL2PZF7.js";

@@ -5,10 +5,10 @@ import {
   MAX_WEIGHTED_LENGTH,
   composePost,
   containsUrl,
-  render,
   weightedLength
-} from "./chunk-J3H3WXD5.js";
-import "./chunk-KVLFWIBY.js";
+} from "./chunk-OOCULONB.js";
+import "./chunk-CKJMP3MU.js";
+import "./chunk-ZFWHU4RR.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 export {
@@ -16,6 +16,5 @@ export {
   MAX_WEIGHTED_LENGTH,
   composePost,
   containsUrl,
-  render,
   weightedLength
 };

@@ -8,8 +8,8 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-KQKSEIJD.js";
-import "./chunk-MBXB2DTL.js";
+} from "./chunk-TWMZ6FHY.js";
+import "./chunk-JDO46WT2.js";
 import "./chunk-KVL2PZF7.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";

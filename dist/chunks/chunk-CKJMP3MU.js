@@ -2,7 +2,8 @@ import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
   __commonJS,
-  __require
+  __require,
+  __toESM
 } from "./chunk-ZTOGWLE6.js";
 
 // node_modules/@babel/runtime/helpers/interopRequireDefault.js
@@ -6299,6 +6300,65 @@ var require_dist2 = __commonJS({
   }
 });
 
+// src/rules/length.ts
+var import_twitter_text = __toESM(require_dist2(), 1);
+var X_LENGTH = { network: "x", maxLength: 280 };
+function postLength(text, rules) {
+  switch (rules.network) {
+    case "x":
+      return import_twitter_text.default.parseTweet(text).weightedLength;
+    case "mastodon":
+      return mastodonLength(text, rules.urlLength) + (rules.reserved ?? 0);
+    case "bluesky":
+      return graphemeCount(text);
+  }
+}
+function fitsLength(text, rules) {
+  if (text.trim() === "") return false;
+  if (rules.network === "x") return import_twitter_text.default.parseTweet(text).valid;
+  if (rules.network === "bluesky" && utf8Length(text) > rules.maxBytes) return false;
+  return postLength(text, rules) <= rules.maxLength;
+}
+function lengthUnit(rules) {
+  switch (rules.network) {
+    case "x":
+      return "characters as X counts them";
+    case "mastodon":
+      return `characters as Mastodon counts them (a link counts ${rules.urlLength})`;
+    case "bluesky":
+      return "characters (graphemes) as Bluesky counts them";
+  }
+}
+function mastodonLength(text, urlLength) {
+  const urls = import_twitter_text.default.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
+  let length = 0;
+  let from = 0;
+  for (const { indices } of urls) {
+    length += codePointCount(text.slice(from, indices[0])) + urlLength;
+    from = indices[1];
+  }
+  return length + codePointCount(text.slice(from));
+}
+function codePointCount(text) {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+var graphemes = new Intl.Segmenter(void 0, { granularity: "grapheme" });
+function graphemeCount(text) {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}
+var encoder = new TextEncoder();
+function utf8Length(text) {
+  return encoder.encode(text).length;
+}
+
 export {
-  require_dist2 as require_dist
+  require_dist2 as require_dist,
+  X_LENGTH,
+  postLength,
+  fitsLength,
+  lengthUnit
 };

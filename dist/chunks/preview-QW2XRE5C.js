@@ -3,8 +3,9 @@ const require = __crieurCreateRequire(import.meta.url);
 import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
-} from "./chunk-J3H3WXD5.js";
-import "./chunk-KVLFWIBY.js";
+} from "./chunk-OOCULONB.js";
+import "./chunk-CKJMP3MU.js";
+import "./chunk-ZFWHU4RR.js";
 import {
   escapeHtml,
   plural

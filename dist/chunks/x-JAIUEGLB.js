@@ -1,8 +1,8 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  require_dist
-} from "./chunk-KVLFWIBY.js";
+  X_LENGTH
+} from "./chunk-CKJMP3MU.js";
 import {
   PublishError
 } from "./chunk-VX6FFRNQ.js";
@@ -7099,14 +7099,6 @@ var require_cjs = __commonJS({
 // src/publishers/x.ts
 var import_twitter_api_v2 = __toESM(require_cjs(), 1);
 import http from "node:http";
-
-// src/rules/length.ts
-var import_twitter_text = __toESM(require_dist(), 1);
-var X_LENGTH = { network: "x", maxLength: 280 };
-var graphemes = new Intl.Segmenter(void 0, { granularity: "grapheme" });
-var encoder = new TextEncoder();
-
-// src/publishers/x.ts
 var DEFAULT_TIMEOUT_MS = 3e4;
 var FIRST_BACKOFF_MS = 1e3;
 var FALLBACK_RATE_LIMIT_MS = 15 * 6e4;
