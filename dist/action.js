@@ -5,8 +5,8 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-4CZRVXGO.js";
-import "./chunks/chunk-ZFWHU4RR.js";
+} from "./chunks/chunk-ISPIFOVW.js";
+import "./chunks/chunk-FL2BMLAN.js";
 import "./chunks/chunk-DQWYFRTA.js";
 import "./chunks/chunk-JDO46WT2.js";
 import "./chunks/chunk-KVL2PZF7.js";

@@ -11,8 +11,8 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-4CZRVXGO.js";
-import "./chunks/chunk-ZFWHU4RR.js";
+} from "./chunks/chunk-ISPIFOVW.js";
+import "./chunks/chunk-FL2BMLAN.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-DQWYFRTA.js";

@@ -5,7 +5,7 @@
  */
 import * as z from "zod";
 import { DEFAULT_PRICES } from "../rules/cost.js";
-import { isSupportedLocale } from "../rules/date-format.js";
+import { isSupportedLocale } from "../rules/date-pattern.js";
 import { CLOCK_TIME, isValidTimeZone } from "../rules/posting-hours.js";
 import { fieldsOf, readTemplate, TEMPLATE_FIELDS } from "../rules/template.js";
 import { closest } from "./did-you-mean.js";

@@ -19,13 +19,8 @@ import type { Item } from "../sources/item.js";
 import { type HashtagSettings, hashtagText, postHashtags } from "./hashtags.js";
 import { fitsLength, type LengthRules, lengthUnit, postLength, X_LENGTH } from "./length.js";
 import { type FieldSettings, fieldsOfItem } from "./post-fields.js";
-import {
-  fieldsOf,
-  parseTemplate,
-  type RenderFields,
-  renderTemplate,
-  type Template,
-} from "./template.js";
+import { fieldsOf, parseTemplate, type Template } from "./template.js";
+import { type RenderFields, renderTemplate } from "./template-render.js";
 
 export const MAX_WEIGHTED_LENGTH = 280;
 const ELLIPSIS = "…";

@@ -5,8 +5,9 @@
  * otherwise a word in the feed's language (French or English; English for other languages).
  */
 import type { EventStatus, Item } from "../sources/item.js";
-import type { DateValue } from "./date-format.js";
-import type { DateField, RenderFields, TextField } from "./template.js";
+import type { DateValue } from "./date-pattern.js";
+import type { DateField, TextField } from "./template.js";
+import type { RenderFields } from "./template-render.js";
 
 export interface FieldSettings {
   /** The feed's name, for {feed}. */

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { closest } from "../config/did-you-mean.js";
-import type { DateValue } from "./date-format.js";
-import {
-  capped,
-  fieldsOf,
-  parseTemplate,
-  type RenderFields,
-  readTemplate,
-  renderTemplate,
-  TemplateError,
-} from "./template.js";
+import type { DateValue } from "./date-pattern.js";
+import { fieldsOf, parseTemplate, readTemplate, TemplateError } from "./template.js";
+import { capped, type RenderFields, renderTemplate } from "./template-render.js";
 
 const timed = (iso: string): DateValue => ({ iso, allDay: false });
 const allDay = (iso: string): DateValue => ({ iso, allDay: true });

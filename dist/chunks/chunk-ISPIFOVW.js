@@ -5,7 +5,7 @@ import {
   fieldsOf,
   isSupportedLocale,
   readTemplate
-} from "./chunk-ZFWHU4RR.js";
+} from "./chunk-FL2BMLAN.js";
 import {
   CLOCK_TIME,
   DEFAULT_PRICES,
@@ -12203,7 +12203,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-3N4J42Z7.js");
+    const { run } = await import("./run-GC2V6YCT.js");
     const report = await run(
       config,
       {
@@ -12228,7 +12228,7 @@ async function finish(report, log, io, summary) {
   if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
 }
 async function previewScope(config, baseFile, feedIds) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-QW2XRE5C.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-J7XD334B.js");
   let base;
   let baseNote;
   try {

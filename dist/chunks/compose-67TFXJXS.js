@@ -6,9 +6,9 @@ import {
   composePost,
   containsUrl,
   weightedLength
-} from "./chunk-OOCULONB.js";
+} from "./chunk-MYMFGCMW.js";
 import "./chunk-CKJMP3MU.js";
-import "./chunk-ZFWHU4RR.js";
+import "./chunk-FL2BMLAN.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 export {

@@ -1,8 +1,109 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
+  X_LENGTH,
+  fitsLength,
+  lengthUnit,
+  postLength,
+  require_dist
+} from "./chunk-CKJMP3MU.js";
+import {
+  DATE_FIELDS,
+  dateOnly,
+  fieldsOf,
+  parseTemplate
+} from "./chunk-FL2BMLAN.js";
+import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
+import {
+  __toESM
+} from "./chunk-ZTOGWLE6.js";
+
+// src/rules/compose.ts
+var import_twitter_text = __toESM(require_dist(), 1);
+
+// src/rules/hashtags.ts
+function postHashtags(categories, settings) {
+  const map = new Map(
+    Object.entries(settings.hashtagMap).map(([category, tag]) => [categoryKey(category), tag])
+  );
+  const fromCategories = settings.categoriesAsHashtags ? categories.flatMap((category) => {
+    const mapped = map.get(categoryKey(category));
+    return mapped === null ? [] : [mapped ?? category];
+  }) : [];
+  const seen = /* @__PURE__ */ new Set();
+  const tags = [];
+  for (const written of [...settings.hashtags, ...fromCategories]) {
+    const tag = hashtagOf(written);
+    if (tag === void 0) continue;
+    const key = tag.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  return tags;
+}
+function hashtagOf(text) {
+  const words = text.normalize("NFC").split(/[^\p{L}\p{M}\p{N}_]+/u).filter(Boolean);
+  const tag = words.length === 1 ? words[0] ?? "" : words.map(([first = "", ...rest]) => first.toUpperCase() + rest.join("")).join("");
+  return /[\p{L}\p{M}]/u.test(tag) ? tag : void 0;
+}
+function categoryKey(category) {
+  return category.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+}
+function hashtagText(tags) {
+  return tags.map((tag) => `#${tag}`).join(" ");
+}
+
+// src/rules/post-fields.ts
+var STATUS_WORDS = {
+  en: {
+    confirmed: "",
+    tentative: "to be confirmed",
+    cancelled: "cancelled",
+    postponed: "postponed",
+    rescheduled: "rescheduled"
+  },
+  fr: {
+    confirmed: "",
+    tentative: "\xE0 confirmer",
+    cancelled: "annul\xE9",
+    postponed: "report\xE9",
+    rescheduled: "reprogramm\xE9"
+  }
+};
+function fieldsOfItem(item, settings) {
+  const { event } = item;
+  const text = {
+    title: item.title,
+    link: item.link ?? "",
+    summary: item.summary,
+    author: item.author ?? "",
+    feed: settings.name,
+    location: event?.location ?? "",
+    status: event === void 0 ? "" : statusWord(event.status, settings.locale)
+  };
+  const dates = {};
+  if (item.published !== void 0) {
+    dates.date = { iso: item.published, allDay: false, zone: "UTC" };
+  }
+  if (event !== void 0) {
+    const zone = event.timeZone === void 0 ? {} : { zone: event.timeZone };
+    dates.start = { iso: event.start, allDay: event.allDay, ...zone };
+    if (event.end !== void 0) dates.end = { iso: event.end, allDay: event.allDay, ...zone };
+  }
+  return {
+    text,
+    dates,
+    locale: settings.locale,
+    ...settings.timeZone === void 0 ? {} : { timeZone: settings.timeZone }
+  };
+}
+function statusWord(status, locale) {
+  const language = /^fr(-|$)/i.test(locale) ? "fr" : "en";
+  return STATUS_WORDS[language][status];
+}
 
 // node_modules/luxon/build/es6/luxon.mjs
 var LuxonError = class extends Error {
@@ -344,7 +445,7 @@ var typeToPos = {
   second: 6
 };
 function hackyOffset(dtf, date) {
-  const formatted = dtf.format(date).replace(/\u200E/g, ""), parsed = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/.exec(formatted), [, fMonth, fDay, fYear, fadOrBc, fHour, fMinute, fSecond] = parsed;
+  const formatted = dtf.format(date).replace(/\u200E/g, ""), parsed2 = /(\d+)\/(\d+)\/(\d+) (AD|BC),? (\d+):(\d+):(\d+)/.exec(formatted), [, fMonth, fDay, fYear, fadOrBc, fHour, fMinute, fSecond] = parsed2;
   return [fYear, fMonth, fDay, fadOrBc, fHour, fMinute, fSecond];
 }
 function partsOffset(dtf, date) {
@@ -1685,8 +1786,8 @@ function parseZoneInfo(ts, offsetFormat, locale, timeZone = null) {
     intlOpts.timeZone = timeZone;
   }
   const modified = { timeZoneName: offsetFormat, ...intlOpts };
-  const parsed = new Intl.DateTimeFormat(locale, modified).formatToParts(date).find((m) => m.type.toLowerCase() === "timezonename");
-  return parsed ? parsed.value : null;
+  const parsed2 = new Intl.DateTimeFormat(locale, modified).formatToParts(date).find((m) => m.type.toLowerCase() === "timezonename");
+  return parsed2 ? parsed2.value : null;
 }
 function signedOffset(offHourStr, offMinuteStr) {
   let offHour = parseInt(offHourStr, 10);
@@ -2660,9 +2761,9 @@ var Duration = class _Duration {
    * @return {Duration}
    */
   static fromISO(text, opts) {
-    const [parsed] = parseISODuration(text);
-    if (parsed) {
-      return _Duration.fromObject(parsed, opts);
+    const [parsed2] = parseISODuration(text);
+    if (parsed2) {
+      return _Duration.fromObject(parsed2, opts);
     } else {
       return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
     }
@@ -2684,9 +2785,9 @@ var Duration = class _Duration {
    * @return {Duration}
    */
   static fromISOTime(text, opts) {
-    const [parsed] = parseISOTimeOnly(text);
-    if (parsed) {
-      return _Duration.fromObject(parsed, opts);
+    const [parsed2] = parseISOTimeOnly(text);
+    if (parsed2) {
+      return _Duration.fromObject(parsed2, opts);
     } else {
       return _Duration.invalid("unparsable", `the input "${text}" can't be parsed as ISO 8601`);
     }
@@ -4511,10 +4612,10 @@ function adjustTime(inst, dur) {
   }
   return { ts, o };
 }
-function parseDataToDateTime(parsed, parsedZone, opts, format, text, specificOffset) {
+function parseDataToDateTime(parsed2, parsedZone, opts, format, text, specificOffset) {
   const { setZone, zone } = opts;
-  if (parsed && Object.keys(parsed).length !== 0 || parsedZone) {
-    const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed, {
+  if (parsed2 && Object.keys(parsed2).length !== 0 || parsedZone) {
+    const interpretationZone = parsedZone || zone, inst = DateTime.fromObject(parsed2, {
       ...opts,
       zone: interpretationZone,
       specificOffset
@@ -6511,93 +6612,6 @@ function friendlyDateTime(dateTimeish) {
 }
 
 // src/rules/date-format.ts
-var LUXON_TOKENS_URL = "https://moment.github.io/luxon/#/formatting?id=table-of-tokens";
-var TIME_TOKENS = [
-  ..."S SSS u uu uuu s ss m mm h hh H HH a z Z ZZ ZZZ ZZZZ ZZZZZ X x".split(" "),
-  ..."t tt ttt tttt T TT TTT TTTT".split(" ")
-];
-var DATE_TOKENS = [
-  ..."d dd c ccc cccc ccccc E EEE EEEE EEEEE L LL LLL LLLL LLLLL M MM MMM MMMM MMMMM".split(" "),
-  ..."y yy yyyy yyyyyy G GG GGGGG kk kkkk W WW n nn ii iiii o ooo q qq".split(" "),
-  ..."D DD DDD DDDD".split(" ")
-];
-var DATE_TIME_MACROS = {
-  f: "D",
-  ff: "DD",
-  fff: "DDD",
-  ffff: "DDDD",
-  F: "D",
-  FF: "DD",
-  FFF: "DDD",
-  FFFF: "DDDD"
-};
-var KNOWN = /* @__PURE__ */ new Set([...TIME_TOKENS, ...DATE_TOKENS, ...Object.keys(DATE_TIME_MACROS)]);
-var TIME = new Set(TIME_TOKENS);
-function parsePattern(pattern) {
-  const parts = [];
-  const unknown = /* @__PURE__ */ new Set();
-  const text = (value) => parts.push({ kind: "text", text: value });
-  const unquoted = (segment) => {
-    for (const [word] of segment.matchAll(/[A-Za-z]+|[^A-Za-z]+/g)) {
-      if (!/^[A-Za-z]/.test(word)) {
-        text(word);
-        continue;
-      }
-      for (const [run] of word.matchAll(/([A-Za-z])\1*/g)) {
-        if (!KNOWN.has(run)) unknown.add(word);
-        parts.push({ kind: "token", token: run });
-      }
-    }
-  };
-  let index = 0;
-  while (index < pattern.length) {
-    const quote = pattern.indexOf("'", index);
-    if (quote === -1) {
-      unquoted(pattern.slice(index));
-      break;
-    }
-    unquoted(pattern.slice(index, quote));
-    const close = pattern.indexOf("'", quote + 1);
-    const end = close === -1 ? pattern.length : close;
-    text(end === quote + 1 ? "'" : pattern.slice(quote + 1, end));
-    index = end + 1;
-  }
-  return { parts: mergeText(parts), unknown: [...unknown] };
-}
-function dateOnly(parts) {
-  const mapped = parts.map((part) => {
-    const macro = part.kind === "token" ? DATE_TIME_MACROS[part.token] : void 0;
-    return macro === void 0 ? part : { kind: "token", token: macro };
-  });
-  const isTime = (part) => part?.kind === "token" && TIME.has(part.token);
-  const tokenNear = (index, step) => {
-    for (let at = index + step; at >= 0 && at < mapped.length; at += step) {
-      if (mapped[at]?.kind === "token") return mapped[at];
-    }
-    return void 0;
-  };
-  const kept = mapped.filter(
-    (part, index) => part.kind === "token" ? !isTime(part) : !isTime(tokenNear(index, -1)) && !isTime(tokenNear(index, 1))
-  );
-  return mergeText(kept);
-}
-function mergeText(parts) {
-  const merged = [];
-  for (const part of parts) {
-    const last = merged.at(-1);
-    if (part.kind === "text" && last?.kind === "text") {
-      merged[merged.length - 1] = { kind: "text", text: last.text + part.text };
-    } else merged.push(part);
-  }
-  return merged;
-}
-function isSupportedLocale(tag) {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
-  } catch {
-    return false;
-  }
-}
 var DAY = { weekday: "long", day: "numeric", month: "long" };
 var PUBLISHED = DateTime.DATE_FULL;
 function timeOfDay(locale) {
@@ -6629,182 +6643,8 @@ function dateTimeOf(value, settings) {
   return zone === void 0 ? written : written.setZone(zone);
 }
 
-// src/rules/template.ts
-var DATE_FIELDS = ["date", "start", "end"];
-var TEMPLATE_FIELDS = [
-  "title",
-  "link",
-  "summary",
-  "author",
-  "date",
-  "feed",
-  "hashtags",
-  "start",
-  "end",
-  "location",
-  "status"
-];
-var UNCAPPED = ["link", "hashtags"];
-var MAX_CAP = 1e3;
+// src/rules/template-render.ts
 var ELLIPSIS = "\u2026";
-var TemplateError = class extends CrieurError {
-  name = "TemplateError";
-};
-var ALLOWED = TEMPLATE_FIELDS.map((field) => `{${field}}`).join(", ");
-function readTemplate(source, suggest = () => void 0) {
-  const problems = [];
-  const lines = source.split(/\r?\n/).map((line) => readLine(line, { problems, suggest }));
-  return { template: { source, lines }, problems: [...new Set(problems)] };
-}
-function parseTemplate(source) {
-  const { template, problems } = readTemplate(source);
-  if (problems.length > 0) throw new TemplateError(`The template "${source}": ${problems[0]}`);
-  return template;
-}
-function fieldsOf(template) {
-  const fields = template.lines.flatMap(
-    (line) => line.flatMap(
-      (segment) => segment.kind === "placeholder" ? segment.alternatives.map((a) => a.field) : []
-    )
-  );
-  return [...new Set(fields)];
-}
-function readLine(line, reading) {
-  const { problems } = reading;
-  const segments = [];
-  let text = "";
-  let index = 0;
-  while (index < line.length) {
-    const character = line.charAt(index);
-    const next = line.charAt(index + 1);
-    if (character === "{" && next === "{" || character === "}" && next === "}") {
-      text += character;
-      index += 2;
-    } else if (character === "}") {
-      problems.push(`a "}" without its "{"; write "}}" for a brace in the text`);
-      index++;
-    } else if (character === "{") {
-      const end = placeholderEnd(line, index + 1);
-      if (end === void 0) {
-        const opened = line.slice(index, index + 30);
-        problems.push(
-          `"${opened}${opened.length < line.length - index ? "\u2026" : ""}": a placeholder opened with "{" must close with "}" on the same line, before any other "{"; write "{{" for a brace in the text`
-        );
-        break;
-      }
-      if (text !== "") segments.push({ kind: "text", text });
-      text = "";
-      const source = line.slice(index, end + 1);
-      const alternatives = splitAlternatives(line.slice(index + 1, end)).map(
-        (written) => readAlternative(written, source, reading)
-      );
-      checkFallback(alternatives, source, problems);
-      segments.push({
-        kind: "placeholder",
-        alternatives: alternatives.filter((a) => a !== void 0)
-      });
-      index = end + 1;
-    } else {
-      text += character;
-      index++;
-    }
-  }
-  if (text !== "") segments.push({ kind: "text", text });
-  return segments;
-}
-function placeholderEnd(line, from) {
-  let quoted = false;
-  let inPattern = false;
-  for (let index = from; index < line.length; index++) {
-    const character = line.charAt(index);
-    if (inPattern && character === "'") quoted = !quoted;
-    else if (quoted) continue;
-    else if (character === ":") inPattern = true;
-    else if (character === "|") inPattern = false;
-    else if (character === "}") return index;
-    else if (character === "{") return void 0;
-  }
-  return void 0;
-}
-function splitAlternatives(inside) {
-  const alternatives = [];
-  let current = "";
-  let quoted = false;
-  let inPattern = false;
-  for (const character of inside) {
-    if (inPattern && character === "'") quoted = !quoted;
-    if (!quoted && character === "|") {
-      alternatives.push(current);
-      current = "";
-      inPattern = false;
-      continue;
-    }
-    if (!quoted && character === ":") inPattern = true;
-    current += character;
-  }
-  alternatives.push(current);
-  return alternatives;
-}
-function readAlternative(written, source, { problems, suggest }) {
-  const colon = written.indexOf(":");
-  const name = (colon === -1 ? written : written.slice(0, colon)).trim();
-  const modifier = colon === -1 ? void 0 : written.slice(colon + 1);
-  const where = source === `{${name}}` ? "" : ` in ${source}`;
-  if (name === "") {
-    problems.push(
-      source === "{}" ? `an empty placeholder "{}"; write "{{}}" for braces in the text; allowed: ${ALLOWED}` : `bad fallback ${source}: an alternative is empty; write alternatives as {summary|title}`
-    );
-    return void 0;
-  }
-  if (!TEMPLATE_FIELDS.includes(name)) {
-    const near = suggest(name, TEMPLATE_FIELDS);
-    const hint = near === void 0 ? "" : ` did you mean "{${near}}"?`;
-    problems.push(`unknown placeholder "{${name}}"${where};${hint} allowed: ${ALLOWED}`);
-    return void 0;
-  }
-  const field = name;
-  if (modifier === void 0) return { field };
-  const isDate2 = DATE_FIELDS.includes(field);
-  if (isDate2) return readPattern(field, modifier, source, problems);
-  if (UNCAPPED.includes(field)) {
-    problems.push(
-      field === "link" ? `${source}: the link is never cut; write {link} alone` : `${source}: hashtags are dropped whole when the post is too long; write {hashtags} alone`
-    );
-    return void 0;
-  }
-  const cap = /^\s*\d+\s*$/.test(modifier) ? Number(modifier) : void 0;
-  if (cap === void 0 || cap < 1 || cap > MAX_CAP) {
-    problems.push(
-      cap === void 0 ? `${source}: {${field}} takes a length cap such as {${field}:140}; date patterns go with {date}, {start} and {end}` : `${source}: a length cap is a number of characters from 1 to ${MAX_CAP}`
-    );
-    return void 0;
-  }
-  return { field, cap };
-}
-function readPattern(field, pattern, source, problems) {
-  if (pattern.trim() === "" || /^\s*\d+\s*$/.test(pattern)) {
-    problems.push(
-      `${source}: {${field}} takes a date pattern such as {${field}:EEEE d MMMM, HH:mm}, not ${pattern.trim() === "" ? "nothing" : "a length cap"}`
-    );
-    return void 0;
-  }
-  const { parts, unknown } = parsePattern(pattern);
-  if (unknown.length > 0) {
-    const listed = unknown.map((token) => `"${token}"`).join(", ");
-    problems.push(
-      `bad date pattern ${source}: ${listed} ${unknown.length === 1 ? "is not a date token" : "are not date tokens"}; tokens are Luxon's (d, EEEE, MMMM, yyyy, HH, mm\u2026: ${LUXON_TOKENS_URL}); put letters meant as text in single quotes, as in HH'h'mm`
-    );
-    return void 0;
-  }
-  return { field, pattern: parts };
-}
-function checkFallback(alternatives, source, problems) {
-  const named = alternatives.flatMap((a) => a === void 0 ? [] : [a.field]);
-  const twice = named.find((field, index) => named.indexOf(field) !== index);
-  if (twice !== void 0 && named.length === alternatives.length) {
-    problems.push(`bad fallback ${source}: {${twice}} is named twice; name each field once`);
-  }
-}
 function renderTemplate(template, fields) {
   const lines = [];
   for (const line of template.lines) {
@@ -6863,11 +6703,123 @@ function capped(value, cap) {
   return `${trimmed}${ELLIPSIS}`;
 }
 
+// src/rules/compose.ts
+var MAX_WEIGHTED_LENGTH = 280;
+var ELLIPSIS2 = "\u2026";
+var ComposeError = class extends CrieurError {
+  name = "ComposeError";
+};
+function weightedLength(text) {
+  return import_twitter_text.default.parseTweet(text).weightedLength;
+}
+function containsUrl(text) {
+  return /\bhttps?:\/\/\S/i.test(text) || import_twitter_text.default.extractUrls(text).length > 0;
+}
+var parsed = /* @__PURE__ */ new Map();
+function templateOf(source) {
+  let template = parsed.get(source);
+  if (template === void 0) {
+    try {
+      template = parseTemplate(source);
+    } catch (error) {
+      throw new ComposeError(error instanceof Error ? error.message : String(error));
+    }
+    parsed.set(source, template);
+  }
+  return template;
+}
+function composePost(input) {
+  const { item, feed } = input;
+  const rules = input.length ?? X_LENGTH;
+  const template = templateOf(item.event === void 0 ? feed.template : feed.eventTemplate);
+  const fields = fieldsOfItem(item, feed);
+  const used = fieldsOf(template);
+  const tagsAtEnd = !used.includes("hashtags");
+  const tags = postHashtags(item.categories, feed);
+  const build = (text2, kept2) => {
+    const hashtags = hashtagText(kept2);
+    const body = renderTemplate(template, { ...fields, text: { ...text2, hashtags } });
+    return tagsAtEnd && hashtags !== "" ? `${body} ${hashtags}`.trim() : body;
+  };
+  const fits = (text2) => fitsLength(text2, rules);
+  const texts = { ...fields.text };
+  let kept = tags;
+  let text = build(texts, kept);
+  if (text === "") {
+    throw new ComposeError(
+      `The template "${template.source}" gave an empty post for "${item.title || item.key}".`
+    );
+  }
+  while (!fits(text) && kept.length > 0) {
+    kept = kept.slice(0, -1);
+    text = build(texts, kept);
+  }
+  const shortened = [];
+  for (const field of ["summary", "title"].filter((f) => used.includes(f))) {
+    if (fits(text)) break;
+    texts[field] = shortenToFit(
+      texts[field] ?? "",
+      (value) => fits(build({ ...texts, [field]: value }, kept))
+    );
+    shortened.push(field);
+    text = build(texts, kept);
+  }
+  if (!fits(text)) {
+    throw new ComposeError(
+      `The post for "${item.title || item.key}" is ${postLength(text, rules)} ${lengthUnit(rules)} even with its hashtags removed and its title and summary shortened (limit ${rules.maxLength}); shorten the template in feeds.yml.`
+    );
+  }
+  return {
+    text,
+    weightedLength: postLength(text, rules),
+    shortened,
+    droppedHashtags: tags.slice(kept.length)
+  };
+}
+function shortenToFit(value, fitsWith) {
+  const attempt = (cut) => cut === 0 ? "" : `${value.slice(0, cut).replace(/[\s.,;:!?–—-]+$/u, "")}${ELLIPSIS2}`;
+  const fitsAt = (cut) => fitsWith(attempt(cut));
+  const best = longestFitting(wordBoundaries(value), fitsAt);
+  if (best > 0) return attempt(best);
+  return attempt(longestFitting(codePointBoundaries(value), fitsAt));
+}
+function longestFitting(cuts, fitsWith) {
+  let low = 0;
+  let high = cuts.length - 1;
+  let best = 0;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    const cut = cuts[middle] ?? 0;
+    if (fitsWith(cut)) {
+      best = cut;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return best;
+}
+function wordBoundaries(value) {
+  const cuts = [];
+  for (const match2 of value.matchAll(/\s+/g)) {
+    if (match2.index > 0) cuts.push(match2.index);
+  }
+  return cuts;
+}
+function codePointBoundaries(value) {
+  const cuts = [];
+  let index = 0;
+  for (const character of value) {
+    index += character.length;
+    cuts.push(index);
+  }
+  return cuts;
+}
+
 export {
-  isSupportedLocale,
-  TEMPLATE_FIELDS,
-  readTemplate,
-  parseTemplate,
-  fieldsOf,
-  renderTemplate
+  MAX_WEIGHTED_LENGTH,
+  ComposeError,
+  weightedLength,
+  containsUrl,
+  composePost
 };

@@ -211,7 +211,7 @@ function validateConcurrency(concurrency) {
 
 // src/in-flight.ts
 import { join } from "node:path";
-var loadCompose = () => import("./compose-A4PX5O3N.js");
+var loadCompose = () => import("./compose-67TFXJXS.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }

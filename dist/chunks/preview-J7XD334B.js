@@ -3,9 +3,9 @@ const require = __crieurCreateRequire(import.meta.url);
 import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
-} from "./chunk-OOCULONB.js";
+} from "./chunk-MYMFGCMW.js";
 import "./chunk-CKJMP3MU.js";
-import "./chunk-ZFWHU4RR.js";
+import "./chunk-FL2BMLAN.js";
 import {
   escapeHtml,
   plural
