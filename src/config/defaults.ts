@@ -3,6 +3,7 @@
  * Pure: no I/O.
  */
 import type { Prices } from "../rules/cost.js";
+import type { FilterSpec } from "../rules/filter.js";
 import type { PostingHours } from "../rules/posting-hours.js";
 import { DURATION, type FeedsFile } from "./schema.js";
 
@@ -20,6 +21,17 @@ export interface FeedConfig {
   readonly maxPostsPerDay?: number;
   /** Items older than this (by publication date, else by when they were queued) are dropped. */
   readonly maxAgeMs?: number;
+  // Curation (README "Curation").
+  /** What new items must (not) contain to be posted; absent when the feed posts everything. */
+  readonly filter?: FilterSpec;
+  /** Items telling the same story as one posted or queued this recently (ms) are not posted. */
+  readonly sameStoryWithinMs?: number;
+  /** Keys or links never to post. */
+  readonly skip?: readonly string[];
+  /** Read and recorded, nothing posted. */
+  readonly pause?: true;
+  /** Keys of items to post once more. */
+  readonly repost?: readonly string[];
 }
 
 export interface Config {
@@ -61,6 +73,7 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       hashtags: feed.hashtags ?? defaults.hashtags,
       ...optional("maxPostsPerDay", feed.maxPostsPerDay ?? defaults.maxPostsPerDay),
       ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
+      ...curation(feed, defaults),
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,
@@ -82,6 +95,31 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       alertAfterMs: parsed.fetch.alertAfterHours * 3_600_000,
     },
   };
+}
+
+type FeedEntry = FeedsFile["feeds"][number];
+
+function curation(feed: FeedEntry, defaults: FeedsFile["defaults"]) {
+  const filter: FilterSpec = {
+    ...nonEmpty("include", feed.include ?? defaults.include),
+    ...nonEmpty("exclude", feed.exclude ?? defaults.exclude),
+    ...nonEmpty("categories", feed.categories ?? defaults.categories),
+    ...optional("minLength", (feed.minLength ?? defaults.minLength) || undefined),
+  };
+  const filters = Object.keys(filter).length > 0;
+  return {
+    ...(filters
+      ? { filter: { ...filter, ...optional("fields", feed.fields ?? defaults.fields) } }
+      : {}),
+    ...optional("sameStoryWithinMs", durationMs(feed.sameStoryWithin ?? defaults.sameStoryWithin)),
+    ...nonEmpty("skip", feed.skip),
+    ...(feed.pause === true ? { pause: true as const } : {}),
+    ...nonEmpty("repost", feed.repost),
+  };
+}
+
+function nonEmpty<K extends string>(key: K, values: readonly string[] | undefined) {
+  return optional(key, values !== undefined && values.length > 0 ? values : undefined);
 }
 
 /** `{ key: value }`, or nothing when the value is absent (exactOptionalPropertyTypes). */

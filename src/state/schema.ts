@@ -38,6 +38,7 @@ const itemSchema = z.object(
     altKeys: z.array(text, "an array of strings").exactOptional(),
     title: text,
     link: absentOr(text),
+    canonical: text.exactOptional(),
     published: absentOr(date),
     summary: text,
     author: absentOr(text),
