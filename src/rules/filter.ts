@@ -151,11 +151,16 @@ async function compileTerms(entries: readonly string[]): Promise<CompiledTerm[]>
       terms.push({ text: term.text, kind: "regex", matches });
     } else {
       const matches = (texts: readonly FieldText[]) =>
-        texts.some((text) => containsWords(term, (text.words ??= wordsOf(text.raw))));
+        texts.some((text) => containsWords(term, wordsOfField(text)));
       terms.push({ text: term.text, kind: "words", matches });
     }
   }
   return terms;
+}
+
+function wordsOfField(text: FieldText): readonly string[] {
+  text.words ??= wordsOf(text.raw);
+  return text.words;
 }
 
 /** Whether `words` occur in `tokens` in a row, the last one as a prefix when `prefix`. */
