@@ -47,12 +47,12 @@ describe("mergeFeedStates: done", () => {
     expect(merged.state.done.k?.status).toBe(status);
   });
 
-  it("keeps the first post when both sides posted the same item", () => {
+  it("keeps the later post when both sides posted the same item: a repost's record stays", () => {
     const merged = mergeFeedStates(
       state({ done: { k: posted(3, "late") } }),
       state({ done: { k: posted(2, "early") } }),
     );
-    expect(merged.state.done.k).toEqual(posted(2, "early"));
+    expect(merged.state.done.k).toEqual(posted(3, "late"));
   });
 
   it("is the union of both sides' records", () => {
@@ -315,5 +315,36 @@ describe("mergeFeedStates: properties", () => {
         expect(mergeFeedStates(once, once, once).state).toEqual(once);
       }),
     );
+  });
+});
+
+describe("mergeFeedStates: curation", () => {
+  const skipped = (day: number): Outcome => ({ status: "skipped", at: at(day), reason: "r" });
+
+  it("ranks skipped between seen and failed", () => {
+    expect(
+      mergeFeedStates(state({ done: { k: seen(1) } }), state({ done: { k: skipped(2) } })).state
+        .done.k,
+    ).toEqual(skipped(2));
+    const failed: Outcome = { status: "failed", at: at(3), reason: "too long" };
+    expect(
+      mergeFeedStates(state({ done: { k: failed } }), state({ done: { k: skipped(2) } })).state.done
+        .k,
+    ).toEqual(failed);
+  });
+
+  it("keeps a repost queued while its key's record predates it, and never reposts twice", () => {
+    // Ours queued the repost on day 5; theirs only has the first post, of day 2.
+    const ours = state({ done: { k: posted(2) }, queue: [queued("k", 5)], reposts: { k: at(5) } });
+    const theirs = state({ done: { k: posted(2) } });
+    const waiting = mergeFeedStates(theirs, ours).state;
+    expect(waiting.queue.map((entry) => entry.item.key)).toEqual(["k"]);
+    expect(waiting.reposts).toEqual({ k: at(5) });
+
+    // Ours posted the repost on day 6; theirs still had it queued: it is done.
+    const sent = state({ done: { k: posted(6, "again") }, reposts: { k: at(5) } });
+    const merged = mergeFeedStates(ours, sent).state;
+    expect(merged.queue).toEqual([]);
+    expect(merged.done.k).toEqual(posted(6, "again"));
   });
 });

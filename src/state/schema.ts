@@ -58,14 +58,17 @@ const outcomeSchema = z.discriminatedUnion(
       network: text,
       postId: text.exactOptional(),
       url: text.exactOptional(),
+      title: text.exactOptional(),
+      canonical: text.exactOptional(),
       story: text.exactOptional(),
     }),
     z.object({ status: z.literal("failed"), at: date, reason: text, story: text.exactOptional() }),
+    z.object({ status: z.literal("skipped"), at: date, reason: text, story: text.exactOptional() }),
   ],
   {
     error: (issue) =>
       typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input)
-        ? '"seen", "posted" or "failed"'
+        ? '"seen", "posted", "failed" or "skipped"'
         : "an object",
   },
 );
@@ -98,6 +101,7 @@ export const feedStateSchema = z.object({
   neverFetched: yes.exactOptional(),
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
+  reposts: z.record(text, date, "an object").exactOptional(),
 });
 
 export const accountStateSchema = z.object({
