@@ -61,10 +61,13 @@ export interface OverridesResult {
   readonly warnings: readonly string[];
 }
 
-/** Applies skip: to the queue and repost: to the feed's items, after dedupe. */
+/**
+ * Applies skip: to the queue and repost: to the feed's items, after dedupe. Without items (the
+ * feed answered "not modified"), reposts wait for a run that reads the feed.
+ */
 export function applyOverrides(
   state: FeedState,
-  items: readonly Item[],
+  items: readonly Item[] | undefined,
   overrides: Overrides,
   now: Date,
 ): OverridesResult {
@@ -82,6 +85,8 @@ export function applyOverrides(
     });
   }
 
+  if (items === undefined)
+    return { state: { ...state, done, queue }, skipped, reposted: [], warnings: [] };
   // Only keys still listed are remembered: taking a key out and back in reposts it again.
   const reposts: Record<string, string> = {};
   const reposted: Item[] = [];
