@@ -22,7 +22,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const TRACE_IMPORTS = fileURLToPath(new URL("./bench/trace-imports.mjs", import.meta.url));
 
 /** Runs per case: enough for a stable median on a noisy 2-core runner, within five minutes. */
-const RUNS = { quick: 7, latency: 3, scale100: 3, scale1000: 2, bandwidth: 3 } as const;
+const RUNS = {
+  quick: 7,
+  latency: 3,
+  scale100: 3,
+  scale1000: 2,
+  bandwidth: 3,
+  curation: 3,
+} as const;
 
 interface Row {
   readonly figure: string;
@@ -60,6 +67,7 @@ async function main(): Promise<void> {
     results.bandwidth = await bandwidthCase(env);
     results.latency = await latencyCase(env);
     results.scale = await scaleCase(env);
+    results.curation = await curationCase(env);
     results.startup = await startupCase(env);
     results.footprint = await footprintCase();
     if (fakeX.posts.length > 0)
@@ -285,6 +293,94 @@ async function scaleCase(env: Record<string, string>) {
   } finally {
     await server.close();
   }
+}
+
+/**
+ * A curation account: 200 feeds × 100 known items, each now listing 10 new ones, with filters
+ * (prefixes, a phrase, a regular expression) in `defaults` and the same articles, under different
+ * tracking parameters, in two feeds each. Dry runs, so every run sees the same new items; the same
+ * feeds without filters are the reference.
+ */
+async function curationCase(env: Record<string, string>) {
+  const feeds = 200;
+  const routes: Record<string, FeedRoute> = {};
+  for (let i = 0; i < feeds; i++) routes[`/cur/${i}.xml`] = rssRoute(i, 100);
+  const server = await startFeedServer(routes);
+  const filters = [
+    "defaults:",
+    '  include: [musée, expo*, "visite guidée", /nocturnes?\\s+(du|au)\\s+musée/i]',
+    "  exclude: [annul*, complet]",
+    "  minLength: 20",
+  ].join("\n");
+  try {
+    const out: Record<string, Spread> = {};
+    for (const withFilters of [false, true]) {
+      const label = withFilters ? "with filters" : "without filters";
+      log(`curation: ${feeds} feeds × 100 items + 10 new each, ${label} …`);
+      for (let i = 0; i < feeds; i++) server.route(`/cur/${i}.xml`, rssRoute(i, 100));
+      const yml = feedsYaml(feeds, (i) => server.url(`/cur/${i}.xml`));
+      const work = await workDir(withFilters ? `${filters}\n${yml}` : yml);
+      await cli(work, env, ["run"]); // first sight records the 100 items of every feed
+      for (let i = 0; i < feeds; i++) server.route(`/cur/${i}.xml`, curationRoute(i, feeds));
+      const runs = await repeat(RUNS.curation, () => cli(work, env, ["run", "--dry-run"]));
+      const skipped = Number(/(\d+) skipped/.exec(runs[0]?.stdout ?? "")?.[1] ?? "0");
+      if (withFilters && skipped < feeds * 5) {
+        throw new Error(`curation case: only ${skipped} items skipped; the filters did not act`);
+      }
+      const wallMs = spread(runs.map((run) => run.wallMs));
+      out[withFilters ? "filtered" : "plain"] = wallMs;
+      rows.push({
+        figure: `curation: ${feeds} feeds, 10 new items each, ${label}${withFilters ? ` (${skipped} skipped)` : ""}`,
+        unit: "ms",
+        value: wallMs,
+        ...(withFilters
+          ? { target: "≤ 1000 feeds' 10000 ms, pro rata: 2000 ms", met: wallMs.median <= 2000 }
+          : {}),
+      });
+    }
+    const overhead =
+      (100 * ((out.filtered?.median ?? 0) - (out.plain?.median ?? 0))) / (out.plain?.median ?? 1);
+    rows.push({
+      figure: "curation: filters and one story once, extra time",
+      unit: "%",
+      value: overhead,
+    });
+    return { ...out, overheadPercent: overhead };
+  } finally {
+    await server.close();
+  }
+}
+
+/** Feed `feed` with 10 new items on top: titles the filters take or leave, shared articles. */
+function curationRoute(feed: number, feeds: number): FeedRoute {
+  const origin = `https://site-${feed}.example.org`;
+  const titles = [
+    "Visite guidée du musée",
+    "Exposition annulée",
+    "Nocturne au musée",
+    "Atelier dessin pour les familles",
+    "Expositions d'été",
+  ];
+  const news: string[] = [];
+  for (let j = 10; j > 0; j--) {
+    // Feeds f and f + feeds/2 carry the same articles, each with its own tracking parameters.
+    const article = (feed % (feeds / 2)) * 10 + j;
+    news.push(
+      "<item>",
+      `<title>${titles[j % titles.length]} n°${article}</title>`,
+      `<link>https://agenda.example.org/articles/${article}?utm_source=site-${feed}&amp;utm_medium=rss</link>`,
+      `<guid isPermaLink="false">${origin}/new/${j}</guid>`,
+      `<pubDate>${new Date(Date.UTC(2026, 0, 2, j)).toUTCString()}</pubDate>`,
+      "<description>Une nouvelle date de l'agenda, avec tous les détails pratiques.</description>",
+      "</item>",
+    );
+  }
+  const base = syntheticRss(feed, 100);
+  const at = base.indexOf("<item>");
+  return {
+    body: Buffer.from(`${base.slice(0, at)}${news.join("")}${base.slice(at)}`),
+    headers: { "content-type": "application/rss+xml; charset=utf-8" },
+  };
 }
 
 /** `crieur check`, the bare import of the CLI, and which modules `check` and a no-op `run` load. */

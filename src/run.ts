@@ -17,9 +17,9 @@ import { bufferedLog } from "./report/log.js";
 import { type FeedReport, plural, type RunReport } from "./report/report.js";
 import { dedupeItems, type SkippedItem } from "./rules/dedupe.js";
 import { recordFailure, recordSuccess } from "./rules/feed-health.js";
-import { compileFilter, type Screen } from "./rules/filter.js";
+import type { Screen } from "./rules/filter.js";
 import { oneStoryOnce } from "./rules/one-story.js";
-import { applyOverrides, overrideScreen } from "./rules/overrides.js";
+import { applyOverrides, screensOf } from "./rules/overrides.js";
 import type { FetchResult } from "./sources/fetch.js";
 import type { ParsedFeed } from "./sources/item.js";
 import type { FeedState, Validators } from "./state/feed-state.js";
@@ -121,22 +121,6 @@ type FetchOutcome =
       readonly state: FeedState | undefined;
       readonly error: string;
     };
-
-/** Each feed's screen of new items (skip:, pause:, filters), compiled once per distinct filter. */
-async function screensOf(feeds: readonly FeedConfig[]): Promise<Map<string, Screen>> {
-  const compiled = new Map<string, Promise<Screen>>();
-  const screens = new Map<string, Screen>();
-  for (const feed of feeds) {
-    let filter: Promise<Screen> | undefined;
-    if (feed.filter) {
-      const spec = JSON.stringify(feed.filter);
-      filter = compiled.get(spec) ?? compileFilter(feed.filter);
-      compiled.set(spec, filter);
-    }
-    screens.set(feed.id, overrideScreen(feed, filter ? await filter : undefined));
-  }
-  return screens;
-}
 
 /** One article, or one story, is posted once across feeds: later copies are recorded as skipped. */
 async function skipRepeatedStories(

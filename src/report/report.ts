@@ -192,7 +192,9 @@ export const SKIPPED_SHOWN = 10;
 export function skippedLines(
   skipped: readonly { readonly title: string; readonly reason: string }[],
 ): string[] {
-  const lines = skipped.slice(0, SKIPPED_SHOWN).map(({ title, reason }) => `«${title}» — ${reason}`);
+  const lines = skipped
+    .slice(0, SKIPPED_SHOWN)
+    .map(({ title, reason }) => `«${title}» — ${reason}`);
   if (skipped.length > SKIPPED_SHOWN) lines.push(`… and ${skipped.length - SKIPPED_SHOWN} more`);
   return lines;
 }

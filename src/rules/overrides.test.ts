@@ -51,6 +51,26 @@ describe("skip:", () => {
   });
 });
 
+describe("screened first runs", () => {
+  it("posts the newest firstRunPosts items that pass, and records the others with their reasons", () => {
+    const items = ["c", "b", "a"].map((key, index) =>
+      makeItem({ key, published: `2026-11-0${3 - index}T00:00:00Z` }),
+    );
+    const screen = overrideScreen({ skip: ["c"] }, undefined);
+    const first = dedupeItems(
+      undefined,
+      { feedId: "f", firstRunPosts: 1, screen },
+      { items },
+      {},
+      now,
+    );
+    expect(first.queued.map((item) => item.key)).toEqual(["b"]);
+    expect(first.recordedAsSeen.map((item) => item.key)).toEqual(["a"]);
+    expect(first.skipped.map((entry) => entry.item.key)).toEqual(["c"]);
+    expect(first.state.done.c).toMatchObject({ status: "skipped", reason: SKIP_REASON });
+  });
+});
+
 describe("pause:", () => {
   it("records new items without queueing them; skip: still names its items", () => {
     const paused = fetchedOnce(

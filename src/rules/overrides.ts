@@ -11,7 +11,7 @@ import { canonicalOf, canonicalUrl } from "../sources/canonical-url.js";
 import type { Item } from "../sources/item.js";
 import type { FeedState, Outcome, QueuedItem } from "../state/feed-state.js";
 import type { SkippedItem } from "./dedupe.js";
-import type { Screen } from "./filter.js";
+import { compileFilter, type FilterSpec, type Screen } from "./filter.js";
 
 export const SKIP_REASON = "listed under skip: in feeds.yml";
 export const PAUSE_REASON = "the feed is paused (pause: true in feeds.yml)";
@@ -51,6 +51,24 @@ export function overrideScreen(overrides: Overrides, filter: Screen | undefined)
   };
 }
 
+/** Each feed's screen of new items (skip:, pause:, filters), compiled once per distinct filter. */
+export async function screensOf(
+  feeds: readonly (Overrides & { readonly id: string; readonly filter?: FilterSpec })[],
+): Promise<Map<string, Screen>> {
+  const compiled = new Map<string, Promise<Screen>>();
+  const screens = new Map<string, Screen>();
+  for (const feed of feeds) {
+    let filter: Promise<Screen> | undefined;
+    if (feed.filter) {
+      const spec = JSON.stringify(feed.filter);
+      filter = compiled.get(spec) ?? compileFilter(feed.filter);
+      compiled.set(spec, filter);
+    }
+    screens.set(feed.id, overrideScreen(feed, filter ? await filter : undefined));
+  }
+  return screens;
+}
+
 export interface OverridesResult {
   readonly state: FeedState;
   /** Waiting items that skip: now names. */
@@ -71,6 +89,9 @@ export function applyOverrides(
   overrides: Overrides,
   now: Date,
 ): OverridesResult {
+  if (!overrides.skip && !overrides.repost && !state.reposts) {
+    return { state, skipped: [], reposted: [], warnings: [] };
+  }
   const at = now.toISOString();
   const done: Record<string, Outcome> = { ...state.done };
   let queue: QueuedItem[] = [...state.queue];
