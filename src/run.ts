@@ -134,7 +134,8 @@ async function skipRepeatedStories(
       ? [
           {
             feedId: feedRun.feed.id,
-            state: feedRun.state,
+            // A paused feed's waiting items claim no article: they may wait a long time.
+            state: feedRun.feed.pause ? { ...feedRun.state, queue: [] } : feedRun.state,
             inRun: true,
             ...(feedRun.feed.sameStoryWithinMs === undefined
               ? {}
