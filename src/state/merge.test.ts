@@ -47,12 +47,12 @@ describe("mergeFeedStates: done", () => {
     expect(merged.state.done.k?.status).toBe(status);
   });
 
-  it("keeps the later post when both sides posted the same item: a repost's record stays", () => {
+  it("keeps the first post when both sides posted the same item", () => {
     const merged = mergeFeedStates(
       state({ done: { k: posted(3, "late") } }),
       state({ done: { k: posted(2, "early") } }),
     );
-    expect(merged.state.done.k).toEqual(posted(3, "late"));
+    expect(merged.state.done.k).toEqual(posted(2, "early"));
   });
 
   it("is the union of both sides' records", () => {
@@ -343,8 +343,9 @@ describe("mergeFeedStates: curation", () => {
 
     // Ours posted the repost on day 6; theirs still had it queued: it is done.
     const sent = state({ done: { k: posted(6, "again") }, reposts: { k: at(5) } });
-    const merged = mergeFeedStates(ours, sent).state;
-    expect(merged.queue).toEqual([]);
-    expect(merged.done.k).toEqual(posted(6, "again"));
+    for (const merged of [mergeFeedStates(ours, sent).state, mergeFeedStates(sent, ours).state]) {
+      expect(merged.queue).toEqual([]);
+      expect(merged.done.k).toEqual(posted(6, "again"));
+    }
   });
 });

@@ -5,8 +5,8 @@
  * The rule, in order of what matters most:
  * - `done` is the union of both sides. For a key both sides settled, the stronger outcome wins:
  *   posted > failed > skipped > seen (a posted record is never lost: losing one means a repost);
- *   between equals, the earlier one (the first time it happened) — except two posts, where the
- *   later one is kept: a `repost:` posts a key again, and its new record must not be lost.
+ *   between equals, the earlier one (the first time it happened) — except a post made after the
+ *   key's `repost:` was queued: that is the repost, and its record must not be lost.
  * - `reposts` (keys queued again by repost:) is the union, the earlier time for a key both have.
  *   A key done before its repost was queued is still waiting to be reposted.
  * - `pending` (a post in flight) is kept when either side has it and the other side has not settled
@@ -60,13 +60,13 @@ export function mergeFeedStates(theirs: FeedState, ours: FeedState, base?: FeedS
     );
   }
   const notes: string[] = [];
+  const reposts = mergeReposts(theirs.reposts, ours.reposts);
   const done: Record<string, Outcome> = { ...theirs.done };
   for (const [key, outcome] of Object.entries(ours.done)) {
     const other = done[key];
-    done[key] = other ? stronger(other, outcome) : outcome;
+    done[key] = other ? stronger(other, outcome, reposts?.[key]) : outcome;
   }
 
-  const reposts = mergeReposts(theirs.reposts, ours.reposts);
   // A key reposted is done and queued at once: done only counts once the repost went out.
   const settled = (key: string) => {
     const outcome = done[key];
@@ -191,13 +191,15 @@ function isBefore(a: string, b: string): boolean {
   return Date.parse(a) < Date.parse(b);
 }
 
-function stronger(a: Outcome, b: Outcome): Outcome {
+/** `repostedAt`: when repost: queued the key again; a post after it is the repost, and stays. */
+function stronger(a: Outcome, b: Outcome, repostedAt: string | undefined): Outcome {
   if (STRENGTH[a.status] !== STRENGTH[b.status]) {
     return STRENGTH[a.status] > STRENGTH[b.status] ? a : b;
   }
-  const earlier = Date.parse(b.at) < Date.parse(a.at) ? b : a;
-  const later = earlier === a ? b : a;
-  return a.status === "posted" ? later : earlier;
+  const [earlier, later] = Date.parse(b.at) < Date.parse(a.at) ? [b, a] : [a, b];
+  const reposted =
+    repostedAt !== undefined && isBefore(earlier.at, repostedAt) && !isBefore(later.at, repostedAt);
+  return reposted ? later : earlier;
 }
 
 function mergeQueues(ours: readonly QueuedItem[], theirs: readonly QueuedItem[]): QueuedItem[] {
