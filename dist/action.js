@@ -5,11 +5,11 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-ISPIFOVW.js";
+} from "./chunks/chunk-R26KLMNJ.js";
+import "./chunks/chunk-7G74GEH7.js";
+import "./chunks/chunk-AIIWQXQC.js";
+import "./chunks/chunk-JJ3KLDXO.js";
 import "./chunks/chunk-FL2BMLAN.js";
-import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-JDO46WT2.js";
-import "./chunks/chunk-KVL2PZF7.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";

@@ -11,15 +11,15 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-ISPIFOVW.js";
-import "./chunks/chunk-FL2BMLAN.js";
+} from "./chunks/chunk-R26KLMNJ.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-JDO46WT2.js";
+} from "./chunks/chunk-7G74GEH7.js";
+import "./chunks/chunk-AIIWQXQC.js";
 import {
   escapeHtml
-} from "./chunks/chunk-KVL2PZF7.js";
+} from "./chunks/chunk-JJ3KLDXO.js";
+import "./chunks/chunk-FL2BMLAN.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
@@ -235,7 +235,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-WPPJWIFF.js");
+  const { parseFeed } = await import("./chunks/parse-OXPVL2T6.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -286,13 +286,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-DWN4CPYT.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-S277PL43.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-DWN4CPYT.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-S277PL43.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-CEMFACRE.js");
+      const { commitState } = await import("./chunks/commit-state-LMUK2VQW.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -33,6 +33,7 @@ const RUNS = {
   scale1000: 2,
   bandwidth: 3,
   calendar: 3,
+  curation: 3,
 } as const;
 
 interface Row {
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     results.latency = await latencyCase(env);
     results.scale = await scaleCase(env);
     results.calendar = await calendarCase(env);
+    results.curation = await curationCase(env);
     results.startup = await startupCase(env);
     results.bundle = await bundleCase();
     if (fakeX.posts.length > 0)
@@ -462,6 +464,101 @@ async function scaleCase(env: Record<string, string>) {
   } finally {
     await server.close();
   }
+}
+
+/**
+ * A curation account: 200 feeds × 100 known items, each now listing 10 new ones, with filters
+ * (prefixes, a phrase, a regular expression) in `defaults` and the same articles, under different
+ * tracking parameters, in two feeds each. Dry runs, so every run sees the same new items; the same
+ * feeds without filters are the reference.
+ */
+async function curationCase(env: Record<string, string>) {
+  const feeds = 200;
+  const routes: Record<string, FeedRoute> = {};
+  for (let i = 0; i < feeds; i++) routes[`/cur/${i}.xml`] = rssRoute(i, 100);
+  const server = await startFeedServer(routes);
+  const filters = [
+    "defaults:",
+    '  include: [musée, expo*, "visite guidée", /nocturnes?\\s+(du|au)\\s+musée/i]',
+    "  exclude: [annul*, complet]",
+    "  minLength: 20",
+  ].join("\n");
+  try {
+    log(`curation: ${feeds} feeds × 100 items + 10 new each, with and without filters …`);
+    const yml = feedsYaml(feeds, (i) => server.url(`/cur/${i}.xml`));
+    const plain = await workDir(yml);
+    const filtered = await workDir(`${filters}\n${yml}`);
+    // First sight records the 100 items of every feed; then each feed lists 10 more.
+    for (const work of [plain, filtered]) await cli(work, env, ["run"]);
+    for (let i = 0; i < feeds; i++) server.route(`/cur/${i}.xml`, curationRoute(i, feeds));
+    // Alternated, so a load that comes and goes on the machine weighs on both alike.
+    const runs = { plain: [] as Measured[], filtered: [] as Measured[] };
+    for (let round = 0; round < RUNS.curation; round++) {
+      runs.plain.push(await cli(plain, env, ["run", "--dry-run"]));
+      runs.filtered.push(await cli(filtered, env, ["run", "--dry-run"]));
+    }
+    const skipped = Number(/(\d+) skipped/.exec(runs.filtered[0]?.stdout ?? "")?.[1] ?? "0");
+    if (skipped < feeds * 5) {
+      throw new Error(`curation case: only ${skipped} items skipped; the filters did not act`);
+    }
+    const out = {
+      plain: spread(runs.plain.map((run) => run.wallMs)),
+      filtered: spread(runs.filtered.map((run) => run.wallMs)),
+    };
+    rows.push({
+      figure: `curation: ${feeds} feeds, 10 new items each, without filters`,
+      unit: "ms",
+      value: out.plain,
+    });
+    rows.push({
+      figure: `curation: the same with filters (${skipped} skipped)`,
+      unit: "ms",
+      value: out.filtered,
+      target: "≤ 10000 ms (the 1000-feed target)",
+      met: out.filtered.median <= 10_000,
+    });
+    const overhead = (100 * (out.filtered.median - out.plain.median)) / out.plain.median;
+    rows.push({
+      figure: "curation: filters and one story once, extra time",
+      unit: "%",
+      value: overhead,
+    });
+    return { ...out, overheadPercent: overhead };
+  } finally {
+    await server.close();
+  }
+}
+
+/** Feed `feed` with 10 new items on top: titles the filters take or leave, shared articles. */
+function curationRoute(feed: number, feeds: number): FeedRoute {
+  const origin = `https://site-${feed}.example.org`;
+  const titles = [
+    "Visite guidée du musée",
+    "Exposition annulée",
+    "Nocturne au musée",
+    "Atelier dessin pour les familles",
+    "Expositions d'été",
+  ];
+  const news: string[] = [];
+  for (let j = 10; j > 0; j--) {
+    // Feeds f and f + feeds/2 carry the same articles, each with its own tracking parameters.
+    const article = (feed % (feeds / 2)) * 10 + j;
+    news.push(
+      "<item>",
+      `<title>${titles[j % titles.length]} n°${article}</title>`,
+      `<link>https://agenda.example.org/articles/${article}?utm_source=site-${feed}&amp;utm_medium=rss</link>`,
+      `<guid isPermaLink="false">${origin}/new/${j}</guid>`,
+      `<pubDate>${new Date(Date.UTC(2026, 0, 2, j)).toUTCString()}</pubDate>`,
+      "<description>Une nouvelle date de l'agenda, avec tous les détails pratiques.</description>",
+      "</item>",
+    );
+  }
+  const base = syntheticRss(feed, 100);
+  const at = base.indexOf("<item>");
+  return {
+    body: Buffer.from(`${base.slice(0, at)}${news.join("")}${base.slice(at)}`),
+    headers: { "content-type": "application/rss+xml; charset=utf-8" },
+  };
 }
 
 /** `crieur check`, the bare import of the CLI, and which modules `check` and a no-op `run` load. */

@@ -15,9 +15,12 @@ import { type FeedRun, messageOf, type PostingDeps } from "./in-flight.js";
 import { costReport, postQueued } from "./posting.js";
 import { bufferedLog } from "./report/log.js";
 import { type FeedReport, plural, type RunReport } from "./report/report.js";
-import { dedupeItems } from "./rules/dedupe.js";
+import { dedupeItems, type SkippedItem } from "./rules/dedupe.js";
 import { dropUnpostableEvents } from "./rules/events.js";
 import { recordFailure, recordSuccess } from "./rules/feed-health.js";
+import type { Screen } from "./rules/filter.js";
+import { oneStoryOnce } from "./rules/one-story.js";
+import { applyOverrides, screensOf } from "./rules/overrides.js";
 import { isSkipped, skippedEventLine } from "./sources/agenda.js";
 import type { FetchResult } from "./sources/fetch.js";
 import type { ParsedFeed } from "./sources/item.js";
@@ -55,6 +58,7 @@ export async function run(
     notices: [],
   };
 
+  const screens = await screensOf(feeds);
   // Each feed is fetched, parsed and recorded in its own task, so its text and items can be
   // freed as soon as it is done; its log lines are written afterwards, feed by feed, in order.
   const limit = pLimit(config.fetch.concurrency);
@@ -69,7 +73,7 @@ export async function run(
           outcome,
           config,
           { ...deps, log: lines.log },
-          dryRun,
+          { dryRun, screen: screens.get(feed.id) },
           problems,
         );
         await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
@@ -89,9 +93,15 @@ export async function run(
   }
   // Budgets and cost are account-wide: feeds left out by --feed still count.
   const others = await loadOthers(feeds, deps);
+  await skipRepeatedStories(runs, others, deps, dryRun);
 
+  // A paused feed posts nothing; its posts still count toward the account's totals.
+  const posting = runs.filter((feedRun) => !feedRun.feed.pause);
+  const paused = runs.flatMap((feedRun) =>
+    feedRun.feed.pause && feedRun.state ? [feedRun.state] : [],
+  );
   await deps.log.group(dryRun ? "Posts (dry run: nothing is sent)" : "Posts", () =>
-    postQueued(runs, others, config, deps, report),
+    postQueued(posting, [...others, ...paused], config, deps, report),
   );
   for (const feedRun of runs) {
     feedRun.report.queued = feedRun.state?.queue.length ?? 0;
@@ -115,6 +125,56 @@ type FetchOutcome =
       readonly error: string;
     };
 
+/** One article, or one story, is posted once across feeds: later copies are recorded as skipped. */
+async function skipRepeatedStories(
+  runs: readonly FeedRun[],
+  others: readonly FeedState[],
+  deps: RunDeps,
+  dryRun: boolean,
+): Promise<void> {
+  const inRun = runs.flatMap((feedRun) =>
+    feedRun.state
+      ? [
+          {
+            feedId: feedRun.feed.id,
+            // A paused feed's waiting items claim no article: they may wait a long time.
+            state: feedRun.feed.pause ? { ...feedRun.state, queue: [] } : feedRun.state,
+            inRun: true,
+            ...(feedRun.feed.sameStoryWithinMs === undefined
+              ? {}
+              : { sameStoryWithinMs: feedRun.feed.sameStoryWithinMs }),
+          },
+        ]
+      : [],
+  );
+  const outside = others.map((state) => ({ feedId: state.feedId, state, inRun: false }));
+  const result = oneStoryOnce([...inRun, ...outside], deps.now());
+  for (const feedRun of runs) {
+    const state = result.states.get(feedRun.feed.id);
+    if (!state) continue;
+    feedRun.state = state;
+    const skipped = result.skipped.get(feedRun.feed.id) ?? [];
+    reportSkipped(feedRun.report, skipped, deps.log, `Feed '${feedRun.feed.id}': `);
+    if (!dryRun) await deps.store.save(state);
+  }
+}
+
+/** Skipped items go to the report and to the log, a bounded number of lines. */
+function reportSkipped(
+  report: FeedReport,
+  skipped: readonly SkippedItem[],
+  log: RunDeps["log"],
+  prefix = "",
+): void {
+  for (const { item, reason } of skipped) report.skipped.push({ title: item.title, reason });
+  for (const { item, reason } of skipped.slice(0, SKIPPED_LINES)) {
+    log.info(`${prefix}Skipped: "${item.title}" — ${reason}.`);
+  }
+  if (skipped.length > SKIPPED_LINES) {
+    log.info(`${prefix}… and ${plural(skipped.length - SKIPPED_LINES, "more item")} skipped.`);
+  }
+}
+
 /** The I/O half of a feed's turn, run in parallel with the other feeds'. */
 async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutcome> {
   let state: FeedState | undefined;
@@ -127,7 +187,9 @@ async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutco
   try {
     const validators = state?.validators ?? {};
     const sameAddress = validators.url === undefined || validators.url === feed.url;
-    const result = await deps.fetchFeed(feed.url, sameAddress ? validators : {});
+    // A repost needs the item's text, which only the feed has: fetched in full until it is done.
+    const repostDue = feed.repost?.some((key) => state?.reposts?.[key] === undefined) === true;
+    const result = await deps.fetchFeed(feed.url, sameAddress && !repostDue ? validators : {});
     const parsed =
       result.kind === "fetched"
         ? await (await loadParse()).parseFeed(result.text, result.url, {
@@ -148,7 +210,7 @@ async function recordFeed(
   outcome: FetchOutcome,
   config: Config,
   deps: RunDeps,
-  dryRun: boolean,
+  { dryRun, screen }: { readonly dryRun: boolean; readonly screen: Screen | undefined },
   problems: string[],
 ): Promise<FeedRun> {
   const report: FeedReport = {
@@ -163,7 +225,9 @@ async function recordFeed(
     posted: [],
     failed: [],
     dropped: [],
+    skipped: [],
     queued: 0,
+    ...(feed.pause ? { paused: true } : {}),
   };
   if (!outcome.ok && outcome.stage === "state") {
     report.error = outcome.error;
@@ -197,10 +261,14 @@ async function recordFeed(
   if (outcome.result.kind === "not-modified" || !outcome.parsed) {
     report.fetch = "not-modified";
     deps.log.info("Not modified since the last run (HTTP 304): nothing new.");
-    if (!dryRun && healthy.state && healthy.state !== outcome.state) {
-      await deps.store.save(healthy.state);
+    let state = healthy.state;
+    if (state && feed.skip) {
+      const overridden = applyOverrides(state, undefined, feed, deps.now());
+      reportSkipped(report, overridden.skipped, deps.log);
+      if (overridden.skipped.length > 0) state = overridden.state;
     }
-    return { feed, state: healthy.state, report };
+    if (!dryRun && state && state !== outcome.state) await deps.store.save(state);
+    return { feed, state, report };
   }
 
   report.fetch = "fetched";
@@ -215,11 +283,12 @@ async function recordFeed(
 
   const deduped = dedupeItems(
     healthy.state,
-    { feedId: feed.id, firstRunPosts: feed.firstRunPosts },
+    { feedId: feed.id, firstRunPosts: feed.firstRunPosts, ...(screen ? { screen } : {}) },
     parsed,
     { ...result.validators, url: feed.url },
     deps.now(),
   );
+  const overridden = applyOverrides(deduped.state, parsed.items, feed, deps.now());
   if (deduped.warning) {
     report.notes.push(deduped.warning);
     deps.log.warning(`Feed '${feed.id}': ${deduped.warning}`);
@@ -242,13 +311,27 @@ async function recordFeed(
   if (skipped.length > SKIPPED_LINES) {
     deps.log.info(`… and ${plural(skipped.length - SKIPPED_LINES, "older item")}.`);
   }
+  reportSkipped(report, [...deduped.skipped, ...overridden.skipped], deps.log);
   for (const item of deduped.queued) deps.log.info(`New: "${item.title}" queued.`);
-  if (!deduped.firstSight && !deduped.warning && deduped.queued.length === 0) {
+  for (const item of overridden.reposted) {
+    deps.log.info(`Repost: "${item.title}" queued again (repost: in ${config.file}).`);
+  }
+  for (const warning of overridden.warnings) {
+    report.notes.push(warning);
+    deps.log.warning(`Feed '${feed.id}': ${warning}`);
+  }
+  if (
+    !deduped.firstSight &&
+    !deduped.warning &&
+    deduped.queued.length === 0 &&
+    deduped.skipped.length === 0
+  ) {
     deps.log.info("No new items.");
   }
+  if (feed.pause) deps.log.info(`Paused (pause: true in ${config.file}): nothing is posted.`);
 
-  if (!dryRun) await deps.store.save(deduped.state);
-  return { feed, state: deduped.state, report };
+  if (!dryRun) await deps.store.save(overridden.state);
+  return { feed, state: overridden.state, report };
 }
 
 /** Queued events that must never be announced (cancelled, postponed, over) leave the queue. */

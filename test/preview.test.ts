@@ -11,6 +11,7 @@ import { diffFeeds, previewHtml } from "../src/report/preview.js";
 import { emptyState } from "../src/state/feed-state.js";
 import { serializeState } from "../src/state/store.js";
 import { runCli } from "./support/cli.js";
+import { curationRss } from "./support/curation-feed.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
 
 let work: string;
@@ -117,6 +118,98 @@ describe("crieur preview --base-config (what check.yml runs)", () => {
     expect(summary).toContain("Added: <code>agenda</code>, <code>blog</code>");
   });
 
+  it("lists what a curation feed's filters skip, with the reasons, and what it would post", async () => {
+    await writeFile(join(work, "base.yml"), feedsFile("{title} {link}", false));
+    await writeFile(
+      join(work, "feeds.yml"),
+      [
+        feedsFile("{title} {link}", false),
+        "  - id: veille",
+        `    url: ${feeds.url("/veille.xml")}`,
+        "    firstRunPosts: 2",
+        "    include: [ergonom*, UX, '\"troubles musculo-squelettiques\"']",
+        "    exclude: [annulé, /webinaires?\\s+gratuits?/i]",
+        "    minLength: 20",
+        "  - id: revue",
+        `    url: ${feeds.url("/revue.xml")}`,
+        "    firstRunPosts: 5",
+        "    categories: [santé au travail]",
+        "    exclude: [promo*]",
+        "    fields: [link]",
+      ].join("\n"),
+    );
+    feeds.route("/revue.xml", {
+      body: curationRss([
+        {
+          id: "r-1",
+          title: "Sport",
+          link: "https://revue.example/1",
+          day: 1,
+          categories: ["Sport"],
+        },
+        {
+          id: "r-2",
+          title: "Promotion des TMS",
+          link: "https://revue.example/2",
+          day: 2,
+          categories: ["Santé au travail"],
+        },
+        {
+          id: "r-3",
+          title: "Bureaux",
+          link: "https://revue.example/promotions/3",
+          day: 3,
+          categories: ["Santé au travail", "Bureaux"],
+        },
+      ]),
+    });
+    const item = (day: number, title: string, summary?: string) => ({
+      id: `v-${day}`,
+      title,
+      link: `https://veille.example/${day}`,
+      day,
+      ...(summary === undefined ? {} : { summary }),
+    });
+    feeds.route("/veille.xml", {
+      body: curationRss([
+        item(1, "Ergonomie : atelier ANNULE"),
+        item(2, "Ergonomie : annulé pour cause de grève"),
+        item(3, "Le luxe au bureau"),
+        item(4, "Design UX des logiciels métier"),
+        item(5, "Un WEBINAIRE gratuit sur l'ergonomie"),
+        item(6, "Les troubles musculo-squelettiques en hausse"),
+        item(7, "Ergonomie", "Lire la suite"),
+      ]),
+    });
+    const summaryFile = join(work, "summary.html");
+
+    const result = await runCli(["preview", "--base-config", "base.yml"], {
+      cwd: work,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+    });
+
+    expect(result.code, result.stderr).toBe(0);
+    const summary = await readFile(summaryFile, "utf8");
+    const skipped = [...summary.matchAll(/<li>Skipped: (.*?)<\/li>/g)].map((match) => match[1]);
+    expect(skipped.slice(0, 5)).toEqual([
+      "«Ergonomie : atelier ANNULE» — excluded: matched &quot;annulé&quot; in title",
+      "«Ergonomie : annulé pour cause de grève» — excluded: matched &quot;annulé&quot; in title",
+      "«Le luxe au bureau» — not included: none of ergonom*, UX, &quot;troubles musculo-squelettiques&quot;",
+      "«Un WEBINAIRE gratuit sur l&#39;ergonomie» — excluded: matched /webinaires?\\s+gratuits?/i in title",
+      "«Ergonomie» — too short: the summary has 13 characters, minLength is 20",
+    ]);
+    expect(skipped).toContain(
+      "«Sport» — not in categories: santé au travail (its categories: Sport)",
+    );
+    expect(skipped).toContain("«Bureaux» — excluded: matched &quot;promo*&quot; in link");
+    expect(summary).toContain("<pre>Promotion des TMS https://revue.example/2</pre>");
+    // The newest two items that pass the filters are what the first run posts.
+    expect(summary).toContain("<pre>Design UX des logiciels métier https://veille.example/4</pre>");
+    expect(summary).toContain(
+      "<pre>Les troubles musculo-squelettiques en hausse https://veille.example/6</pre>",
+    );
+  });
+
   it("refuses --base-config outside preview", async () => {
     await writeFile(join(work, "feeds.yml"), feedsFile("{title} {link}", false));
     const result = await runCli(["run", "--base-config", "x.yml"], { cwd: work });
@@ -195,6 +288,8 @@ describe("diffFeeds", () => {
           notes: [],
           posted: [{ title: "t", text: "<script>x</script>" }],
           failed: [],
+          dropped: [],
+          skipped: [{ title: "<i>s</i>", reason: 'excluded: matched "<b>"' }],
           queued: 1,
         },
       ],
@@ -202,5 +297,8 @@ describe("diffFeeds", () => {
     expect(html).toContain("&lt;b&gt;A&lt;/b&gt;");
     expect(html).toContain("<pre>&lt;script&gt;x&lt;/script&gt;</pre>");
     expect(html).not.toContain("<script>");
+    expect(html).toContain(
+      "<li>Skipped: «&lt;i&gt;s&lt;/i&gt;» — excluded: matched &quot;&lt;b&gt;&quot;</li>",
+    );
   });
 });

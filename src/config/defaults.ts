@@ -3,8 +3,10 @@
  * Pure: no I/O.
  */
 import type { Prices } from "../rules/cost.js";
+import type { FilterSpec } from "../rules/filter.js";
 import type { PostingHours } from "../rules/posting-hours.js";
-import { DURATION, type FeedsFile } from "./schema.js";
+import type { FeedsFile } from "./schema.js";
+import { DURATION } from "./schema-parts.js";
 
 /** One feed, with the `defaults` already applied. */
 export interface FeedConfig {
@@ -34,6 +36,17 @@ export interface FeedConfig {
   readonly timeZone?: string;
   /** What the address serves; told from the content when absent. */
   readonly type?: NonNullable<FeedsFile["feeds"][number]["type"]>;
+  // Curation (README "Curation").
+  /** What new items must (not) contain to be posted; absent when the feed posts everything. */
+  readonly filter?: FilterSpec;
+  /** Items telling the same story as one posted or queued this recently (ms) are not posted. */
+  readonly sameStoryWithinMs?: number;
+  /** Keys or links never to post. */
+  readonly skip?: readonly string[];
+  /** Read and recorded, nothing posted. */
+  readonly pause?: true;
+  /** Keys of items to post once more. */
+  readonly repost?: readonly string[];
 }
 
 export interface Config {
@@ -86,6 +99,7 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 86_400_000,
       ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
       ...optional("type", feed.type),
+      ...curation(feed, defaults),
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,
@@ -107,6 +121,31 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       alertAfterMs: parsed.fetch.alertAfterHours * 3_600_000,
     },
   };
+}
+
+type FeedEntry = FeedsFile["feeds"][number];
+
+function curation(feed: FeedEntry, defaults: FeedsFile["defaults"]) {
+  const filter: FilterSpec = {
+    ...nonEmpty("include", feed.include ?? defaults.include),
+    ...nonEmpty("exclude", feed.exclude ?? defaults.exclude),
+    ...nonEmpty("categories", feed.categories ?? defaults.categories),
+    ...optional("minLength", (feed.minLength ?? defaults.minLength) || undefined),
+  };
+  const filters = Object.keys(filter).length > 0;
+  return {
+    ...(filters
+      ? { filter: { ...filter, ...optional("fields", feed.fields ?? defaults.fields) } }
+      : {}),
+    ...optional("sameStoryWithinMs", durationMs(feed.sameStoryWithin ?? defaults.sameStoryWithin)),
+    ...nonEmpty("skip", feed.skip),
+    ...(feed.pause === true ? { pause: true as const } : {}),
+    ...nonEmpty("repost", feed.repost),
+  };
+}
+
+function nonEmpty<K extends string>(key: K, values: readonly string[] | undefined) {
+  return optional(key, values !== undefined && values.length > 0 ? values : undefined);
 }
 
 /** `{ key: value }`, or nothing when the value is absent (exactOptionalPropertyTypes). */

@@ -18,9 +18,11 @@ import {
 } from "yaml";
 import * as z from "zod";
 import { UsageError } from "../errors.js";
+import { parseTerm } from "../rules/filter.js";
+import { compileSafeRegex, RegexSyntaxError } from "../rules/safe-regex.js";
 import { type Config, resolveConfig } from "./defaults.js";
 import { closest } from "./did-you-mean.js";
-import { feedsFileSchema, shown } from "./schema.js";
+import { type FeedsFile, feedsFileSchema, shown } from "./schema.js";
 
 /** One thing wrong in feeds.yml. `path` is like "feeds[2].url"; "" means the whole file. */
 export interface ConfigProblem {
@@ -47,8 +49,29 @@ function formatProblem(file: string, { line, path, message }: ConfigProblem): st
 // ---------------------------------------------------------------------------------------------
 // Parsing.
 
-/** Validates feeds.yml's text. Pure. Throws a ConfigError listing every problem found. */
+/**
+ * Validates feeds.yml's text. Pure. Throws a ConfigError listing every problem found. Regular
+ * expressions in filters are checked for their form only: `validateConfig` compiles them too.
+ */
 export function parseConfig(text: string, file: string): Config {
+  return resolveConfig(validated(text, file).data, file);
+}
+
+/** Everything parseConfig checks, and the filters' regular expressions compiled by their engine. */
+export async function validateConfig(text: string, file: string): Promise<Config> {
+  const { data, doc, lineAt } = validated(text, file);
+  const problems = await patternProblems(data, doc, lineAt);
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return resolveConfig(data, file);
+}
+
+interface Validated {
+  readonly data: FeedsFile;
+  readonly doc: Document;
+  readonly lineAt: LineAt;
+}
+
+function validated(text: string, file: string): Validated {
   const lineCounter = new LineCounter();
   // prettyErrors off: we print our own one-line position, not yaml's multi-line excerpt.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -102,7 +125,41 @@ export function parseConfig(text: string, file: string): Config {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new ConfigError(file, problems);
   }
-  return resolveConfig(parsed.data, file);
+  return { data: parsed.data, doc, lineAt };
+}
+
+/** Regular expressions of the filters that their engine refuses, each at its line. */
+async function patternProblems(
+  data: FeedsFile,
+  doc: Document,
+  lineAt: LineAt,
+): Promise<ConfigProblem[]> {
+  const lists: [Path, readonly string[] | undefined][] = [];
+  for (const key of ["include", "exclude", "categories"] as const) {
+    lists.push([["defaults", key], data.defaults[key]]);
+    data.feeds.forEach((feed, index) => {
+      lists.push([["feeds", index, key], feed[key]]);
+    });
+  }
+  const problems: ConfigProblem[] = [];
+  for (const [path, entries] of lists) {
+    for (const [index, entry] of (entries ?? []).entries()) {
+      const term = parseTerm(entry);
+      if ("error" in term || term.kind !== "regex") continue;
+      try {
+        await compileSafeRegex(term.source, term.flags);
+      } catch (error) {
+        if (!(error instanceof RegexSyntaxError)) throw error;
+        const at = [...path, index];
+        problems.push({
+          line: lineOf(doc, at, lineAt),
+          path: formatPath(at),
+          message: `${shown(entry)} is not a pattern crieur can use: ${(error as Error).message}.`,
+        });
+      }
+    }
+  }
+  return problems;
 }
 
 /** Reads and validates a feeds.yml file. Throws a ConfigError when it is missing or invalid. */
@@ -118,7 +175,7 @@ export async function loadConfig(file: string): Promise<Config> {
         : `cannot be read (${code ?? String(error)}); check that it is a file and is readable.`;
     throw new ConfigError(file, [{ line: undefined, path: "", message }]);
   }
-  return parseConfig(text, file);
+  return validateConfig(text, file);
 }
 
 /** What to do about a YAML syntax error, in words for someone who rarely writes YAML. */

@@ -8,39 +8,11 @@ import { DEFAULT_PRICES } from "../rules/cost.js";
 import { isSupportedLocale } from "../rules/date-pattern.js";
 import { CLOCK_TIME, isValidTimeZone } from "../rules/posting-hours.js";
 import { fieldsOf, readTemplate, TEMPLATE_FIELDS } from "../rules/template.js";
+import { curationKeys, overrideKeys } from "./curation-schema.js";
 import { closest } from "./did-you-mean.js";
+import { DURATION, expecting, shown, wholeNumber } from "./schema-parts.js";
 
-export { TEMPLATE_FIELDS };
-
-/** How a received value is named in messages. */
-export function shown(value: unknown): string {
-  if (value === null) return "an empty value";
-  if (typeof value === "string") {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-  }
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return "a group of 'key: value' lines";
-  return String(value);
-}
-
-/** zod error option: "missing; expected …" or "expected …, got …". */
-function expecting(what: string) {
-  return {
-    error: (issue: { readonly input?: unknown }) =>
-      issue.input === undefined
-        ? `missing; expected ${what}`
-        : `expected ${what}, got ${shown(issue.input)}`,
-  };
-}
-
-function wholeNumber(min: number, max: number) {
-  const plain = expecting(`a whole number from ${min} to ${max}`);
-  const error = (issue: { readonly input?: unknown }) =>
-    typeof issue.input === "string" && /^[\s\d_.,'"]+$/.test(issue.input)
-      ? `${plain.error(issue)}; write digits only, without quotes or separators`
-      : plain.error(issue);
-  return z.int({ error }).min(min, { error }).max(max, { error });
-}
+export { shown, TEMPLATE_FIELDS };
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 // Letters (any script), marks, digits and '_' are what X links as a hashtag; all digits is not one.
@@ -117,7 +89,6 @@ const TEMPLATE_HELP =
   "{summary|title} takes the first that is not empty, {summary:140} caps the length, " +
   "{start:EEEE d MMMM, HH:mm} formats a date (Luxon tokens).";
 
-export const DURATION = /^([1-9]\d{0,3})(h|d)$/;
 const maxAge = z
   .string(expecting(`a duration such as "36h" or "7d"`))
   .regex(DURATION, expecting(`a duration such as "36h" or "7d" (hours or days)`))
@@ -188,6 +159,7 @@ const defaultsSchema = z
       maxAge: maxAge.optional(),
       horizon: horizon.default("90d"),
       timeZone: eventTimeZone.optional(),
+      ...curationKeys("defaults"),
     },
     expecting("settings written as 'key: value' lines under 'defaults:'"),
   )
@@ -313,6 +285,8 @@ const feedSchema = z
           'What the address serves: "rss" (RSS, Atom or JSON Feed), "ics" (a calendar) or "page" (a web page with schema.org events). Default: told from the content.',
         )
         .optional(),
+      ...curationKeys("feed"),
+      ...overrideKeys,
     },
     expecting("a feed with at least 'id:' and 'url:'"),
   )

@@ -40,6 +40,33 @@ describe("commitMessage", () => {
       expected: "crieur: update state of 'blog'\n\nblog: 1 recorded without posting\n",
     },
     {
+      name: "items skipped by the curation rules, and a repost",
+      changes: [
+        {
+          feedId: "veille",
+          before: { ...postA, queue: [] },
+          after: {
+            ...postA,
+            queue: [],
+            done: {
+              ...postA.done,
+              a: {
+                ...(postA.done.a as { status: "posted"; at: string; network: string }),
+                at: "2026-11-26T08:00:00.000Z",
+              },
+              s: {
+                status: "skipped" as const,
+                at: now.toISOString(),
+                reason: "not included: none of x",
+              },
+            },
+          },
+        },
+      ],
+      expected:
+        'crieur: posted 1 item\n\nveille: 1 posted, 1 skipped\n  - "Title of a" https://x.com/i/web/status/1\n',
+    },
+    {
       name: "new items queued by a run that could not post",
       changes: [
         { feedId: "agenda", before: queued("agenda", "a"), after: queued("agenda", "a", "b") },

@@ -25,6 +25,8 @@ interface FeedSummary {
   readonly failed: number;
   readonly queued: number;
   readonly recorded: number;
+  /** Not posted on purpose: filters, skip:, pause:, the same article from another feed. */
+  readonly skipped: number;
 }
 
 export function commitMessage(
@@ -56,6 +58,7 @@ export function commitMessage(
       feed.posted.length > 0 ? `${feed.posted.length} posted` : "",
       feed.queued > 0 ? `${feed.queued} newly queued` : "",
       feed.recorded > 0 ? `${feed.recorded} recorded without posting` : "",
+      feed.skipped > 0 ? `${feed.skipped} skipped` : "",
       feed.failed > 0 ? `${feed.failed} not postable` : "",
     ].filter(Boolean);
     body.push(`${feed.feedId}: ${counts.length > 0 ? counts.join(", ") : "state updated"}`);
@@ -96,11 +99,17 @@ function summarize(change: FeedStateChange): FeedSummary {
     for (const entry of state?.queue ?? []) titles.set(entry.item.key, entry.item.title);
     if (state?.pending) titles.set(state.pending.item.key, state.pending.item.title);
   }
+  // A repost posts a key again: a posted record with a new time is a new post.
+  const isNew = (key: string, outcome: { status: string; at: string }) => {
+    const old = before?.done[key];
+    return old?.status !== outcome.status || (outcome.status === "posted" && old.at !== outcome.at);
+  };
   const newly = (status: string) =>
     Object.entries(after?.done ?? {})
-      .filter(([key, outcome]) => outcome.status === status && before?.done[key]?.status !== status)
+      .filter(([key, outcome]) => outcome.status === status && isNew(key, outcome))
       .map(([key, outcome]) => {
-        const title = titles.get(key) ?? key;
+        const title =
+          titles.get(key) ?? (outcome.status === "posted" ? outcome.title : undefined) ?? key;
         return outcome.status === "posted" && outcome.url
           ? `"${title}" ${outcome.url}`
           : `"${title}"`;
@@ -116,5 +125,6 @@ function summarize(change: FeedStateChange): FeedSummary {
     failed: newly("failed").length,
     queued: (after?.queue ?? []).filter((entry) => !knownBefore(entry.item.key)).length,
     recorded: newly("seen").length,
+    skipped: newly("skipped").length,
   };
 }

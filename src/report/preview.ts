@@ -7,7 +7,7 @@
 
 import type { Config, FeedConfig } from "../config/defaults.js";
 import { MAX_WEIGHTED_LENGTH, weightedLength } from "../rules/compose.js";
-import { escapeHtml, type FeedReport, plural, type RunReport } from "./report.js";
+import { escapeHtml, type FeedReport, plural, type RunReport, skippedLines } from "./report.js";
 
 export interface FeedChanges {
   readonly added: readonly string[];
@@ -126,6 +126,18 @@ function feedSection(feed: FeedReport, config: FeedConfig | undefined): string[]
       `<p>Cannot be posted:</p><ul>${feed.failed
         .map((entry) => `<li>${escapeHtml(entry.title)}: ${escapeHtml(entry.reason)}</li>`)
         .join("")}</ul>`,
+    );
+  }
+  if (feed.paused) {
+    parts.push(
+      "<p>⏸️ Paused (pause: true): the feed is read and its new items recorded; nothing is posted.</p>",
+    );
+  }
+  // What the curation rules (filters, skip:, one story once, maxAge) keep out, and why.
+  const skipped = skippedLines([...feed.skipped, ...feed.dropped]);
+  if (skipped.length > 0) {
+    parts.push(
+      `<p>Skipped, not posted:</p><ul>${skipped.map((line) => `<li>Skipped: ${escapeHtml(line)}</li>`).join("")}</ul>`,
     );
   }
   if (feed.notes.length > 0) {

@@ -33,6 +33,10 @@ export interface FeedReport {
   readonly failed: { readonly title: string; readonly reason: string }[];
   /** Items not posted on purpose, e.g. older than maxAge when their turn came. */
   readonly dropped: { readonly title: string; readonly reason: string }[];
+  /** New items the curation rules kept out: filters, skip:, pause:, the same story elsewhere. */
+  readonly skipped: { readonly title: string; readonly reason: string }[];
+  /** The feed has pause: true. */
+  readonly paused?: true;
   /** Items still waiting after this run. */
   queued: number;
 }
@@ -108,6 +112,7 @@ export function summaryLine(report: RunReport): string {
     `${report.feeds.length} feeds: ${total((feed) => feed.newItems)} new, ${posted} ${verb}, ` +
     `${total((feed) => feed.queued)} queued, ${total((feed) => feed.failed.length)} failed, ` +
     `${total((feed) => feed.dropped.length)} dropped, ` +
+    `${total((feed) => feed.skipped.length)} skipped, ` +
     `${report.feeds.filter((feed) => feed.fetch === "failed").length} feeds unreadable.`
   );
 }
@@ -140,15 +145,18 @@ export function summaryHtml(report: RunReport): string {
         ? `${feed.failing?.alert ? "❌" : "⚠️"} ${escapeHtml(feed.error ?? "failed")}${since}`
         : feed.recoveredFrom
           ? `✅ works again (was failing since ${escapeHtml(feed.recoveredFrom)})`
-          : feed.firstSight
-            ? `first run: ${feed.recordedAsSeen} recorded, not posted`
-            : feed.fetch === "not-modified"
-              ? "not modified"
-              : "ok";
+          : feed.paused
+            ? "⏸️ paused: read and recorded, nothing posted"
+            : feed.firstSight
+              ? `first run: ${feed.recordedAsSeen + feed.skipped.length} recorded, not posted`
+              : feed.fetch === "not-modified"
+                ? "not modified"
+                : "ok";
     const failed = [...feed.failed, ...feed.dropped]
       .map((entry) => `${escapeHtml(entry.title)}: ${escapeHtml(entry.reason)}`)
       .join("<br>");
-    return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.failed.length + feed.dropped.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
+    const skipped = skippedLines(feed.skipped).map(escapeHtml).join("<br>");
+    return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.skipped.length}${skipped ? `<br>${skipped}` : ""}</td><td>${feed.failed.length + feed.dropped.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
   });
   const heading = report.dryRun ? "crieur — dry run (nothing posted)" : "crieur run";
   const parts = [`<h2>${heading}</h2>`, `<p>${escapeHtml(summaryLine(report))}</p>`];
@@ -170,11 +178,25 @@ export function summaryHtml(report: RunReport): string {
     );
   }
   parts.push(
-    "<table><tr><th>Feed</th><th>Status</th><th>New</th><th>Posted</th><th>Queued</th><th>Failed or dropped</th></tr>",
+    "<table><tr><th>Feed</th><th>Status</th><th>New</th><th>Posted</th><th>Queued</th><th>Skipped</th><th>Failed or dropped</th></tr>",
     ...rows,
     "</table>",
   );
   return `${parts.join("\n")}\n`;
+}
+
+/** Skipped items listed in a summary or a preview: the first ones, then how many more. */
+export const SKIPPED_SHOWN = 10;
+
+/** `Title — reason` per skipped item, at most SKIPPED_SHOWN lines, then "… and N more". */
+export function skippedLines(
+  skipped: readonly { readonly title: string; readonly reason: string }[],
+): string[] {
+  const lines = skipped
+    .slice(0, SKIPPED_SHOWN)
+    .map(({ title, reason }) => `«${title}» — ${reason}`);
+  if (skipped.length > SKIPPED_SHOWN) lines.push(`… and ${skipped.length - SKIPPED_SHOWN} more`);
+  return lines;
 }
 
 export function escapeHtml(text: string): string {

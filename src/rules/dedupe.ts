@@ -11,7 +11,8 @@
  * recorded as seen, except the newest `firstRunPosts`, so adding a feed with 1000 items never
  * floods followers; for the same reason, a known feed whose many items all look new at once is
  * recorded, not posted, with a warning. Items the feed still lists are never forgotten; older
- * records are pruned beyond a bound so state files stay small.
+ * records are pruned beyond a bound so state files stay small. New items the feed's curation
+ * rules keep out (`screen`: filters, skip:, pause:) are recorded as skipped, with the reason.
  *
  * Rules wing (rules/): the pure decisions — what is new (dedupe), what goes out now (budget,
  * posting-hours, cost), how a post reads (compose), whether a feed is healthy. No I/O: state and
@@ -29,6 +30,7 @@ import {
   type QueuedItem,
   type Validators,
 } from "../state/feed-state.js";
+import type { Screen } from "./filter.js";
 import { changedIdentity } from "./same-story.js";
 
 /** Records of items no longer in the feed that are kept, newest first, so a feed that briefly
@@ -46,13 +48,22 @@ export interface DedupeResult {
   readonly queued: readonly Item[];
   /** Items recorded as seen without posting (first sight, or a feed that looks re-keyed). */
   readonly recordedAsSeen: readonly Item[];
+  /** New items the curation rules kept out, oldest first, with the reason. */
+  readonly skipped: readonly SkippedItem[];
   /** Something the feed's owner should know (e.g. every item looked new): log it and report it. */
   readonly warning?: string;
+}
+
+export interface SkippedItem {
+  readonly item: Item;
+  readonly reason: string;
 }
 
 export interface DedupeSettings {
   readonly feedId: string;
   readonly firstRunPosts: number;
+  /** Why a new item is not to be posted (filters, skip:, pause:), or undefined to queue it. */
+  readonly screen?: Screen;
 }
 
 /** Posting order: by date when every item has one, else the reverse of the feed's (newest first) order. */
@@ -88,17 +99,23 @@ export function dedupeItems(
 
   let toQueue = fresh;
   let recordedAsSeen: Item[] = [];
+  let skipped: SkippedItem[] = [];
   let warning: string | undefined;
   if (firstSight) {
-    const postable = Math.min(settings.firstRunPosts, fresh.length);
-    toQueue = fresh.slice(fresh.length - postable);
-    recordedAsSeen = fresh.slice(0, fresh.length - postable);
+    // firstRunPosts counts the newest items the curation rules let through.
+    const screened = screen(fresh, settings.screen);
+    skipped = screened.skipped;
+    const postable = Math.min(settings.firstRunPosts, screened.passing.length);
+    toQueue = screened.passing.slice(screened.passing.length - postable);
+    recordedAsSeen = screened.passing.slice(0, screened.passing.length - postable);
   } else if (fresh.length > 0) {
     const moved = changedIdentity(base, items, fresh, inFeed);
     // Without stories to compare (records older than them, titles changed too), a known feed
     // whose items all look new at once has not published them all: they are recorded too.
     const flood = looksRekeyed(base, items.length, fresh.length);
-    toQueue = flood ? [] : fresh.filter((item) => !moved.has(item));
+    const screened = screen(flood ? [] : fresh.filter((item) => !moved.has(item)), settings.screen);
+    toQueue = screened.passing;
+    skipped = screened.skipped;
     recordedAsSeen = flood ? fresh : fresh.filter((item) => moved.has(item));
     warning = rekeyWarning(moved.size, recordedAsSeen.length - moved.size, items.length);
   }
@@ -113,6 +130,9 @@ export function dedupeItems(
 
   const done: Record<string, Outcome> = { ...base.done };
   for (const item of recordedAsSeen) done[item.key] = { status: "seen", at, ...storyRecord(item) };
+  for (const { item, reason } of skipped) {
+    done[item.key] = { status: "skipped", at, reason, ...storyRecord(item) };
+  }
   addMissingStories(done, items);
 
   const maxItemsSeen = Math.max(base.maxItemsSeen ?? 0, items.length);
@@ -128,8 +148,20 @@ export function dedupeItems(
     firstSight,
     queued: toQueue,
     recordedAsSeen,
+    skipped,
     ...(warning ? { warning } : {}),
   };
+}
+
+function screen(items: readonly Item[], rules: Screen | undefined) {
+  const passing: Item[] = [];
+  const skipped: SkippedItem[] = [];
+  for (const item of items) {
+    const reason = rules?.(item);
+    if (reason === undefined) passing.push(item);
+    else skipped.push({ item, reason });
+  }
+  return { passing, skipped };
 }
 
 /**

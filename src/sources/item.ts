@@ -24,6 +24,12 @@ export interface Item {
   readonly altKeys?: readonly string[];
   readonly title: string;
   readonly link: string | undefined;
+  /**
+   * The article's own address when the feed names one besides the link (Atom's
+   * `<link rel="canonical">`, FeedBurner's `<feedburner:origLink>` under a redirecting link):
+   * how the same article is recognised in two feeds (canonical-url.ts). Absent otherwise.
+   */
+  readonly canonical?: string;
   /** ISO 8601 in UTC, when the feed gives a parseable date. */
   readonly published: string | undefined;
   readonly summary: string;

@@ -127,6 +127,7 @@ function createRssParser(RssParser: typeof Parser): Parser {
         ["itunes:subtitle", "itunesSubtitle"],
         ["itunes:author", "itunesAuthor"],
         ["enc:enclosure", "encEnclosure", { keepArray: true }],
+        ["feedburner:origLink", "origLink"],
         "issued",
         "modified",
         "created",
@@ -188,12 +189,14 @@ function draftFromXml(item: RawRecord, feedBase: string | undefined, atom: boole
   const base = resolveBase(attribute(item.attrs, "xml:base"), feedBase);
   const guid = textOf(item.guid ?? item.id).trim() || undefined;
   const link = itemLink(item, base, guid);
+  const canonical = itemCanonical(item, base);
   // rss-parser names an RSS description `content`; in Atom, `content` is the full text.
   const description = textOf(item.content);
   return {
     guid,
     title: toPlainTitle(textOf(item.title)),
     link,
+    ...(canonical !== undefined && canonical !== link ? { canonical } : {}),
     published: firstDate(
       item.atomPublished,
       item.pubDate,
@@ -247,6 +250,12 @@ function itemLink(item: RawRecord, base: string | undefined, guid: string | unde
   const permalink = attribute(asArray(item.rawGuids)[0], "isPermaLink") !== "false";
   if (guid && permalink && /^https?:\/\//i.test(guid)) return resolveLink(guid, undefined);
   return undefined;
+}
+
+/** The article's own address, when the feed names one besides the link. */
+function itemCanonical(item: RawRecord, base: string | undefined): string | undefined {
+  const rel = asArray(item.rawLinks).find((link) => attribute(link, "rel") === "canonical");
+  return resolveLink(attribute(rel, "href") ?? textOf(item.origLink), base);
 }
 
 function itemImage(item: RawRecord, base: string | undefined): string | undefined {

@@ -10,6 +10,8 @@
  * files on disk (store), the run lock (lock) and the three-way merge of two versions (merge).
  * May import: errors, sources.
  */
+
+import { canonicalRecord } from "../sources/canonical-url.js";
 import type { Validators as HttpValidators } from "../sources/fetch.js";
 import type { Item } from "../sources/item.js";
 import { storyRecord } from "../sources/story.js";
@@ -19,6 +21,8 @@ export const STATE_VERSION = 1;
 /**
  * What finally happened to an item key, and the item's story (sources/story.ts), by which dedupe
  * recognises the item should the feed give it another key. Records older than stories lack it.
+ * "skipped": not posted on purpose (the feed's filters, skip:, pause:, the same article or story
+ * from another feed), with the reason.
  */
 export type Outcome = (
   | { readonly status: "seen"; readonly at: string }
@@ -28,8 +32,12 @@ export type Outcome = (
       readonly network: string;
       readonly postId?: string;
       readonly url?: string;
+      /** The title posted and the article's canonical address: one story is posted once. */
+      readonly title?: string;
+      readonly canonical?: string;
     }
   | { readonly status: "failed"; readonly at: string; readonly reason: string }
+  | { readonly status: "skipped"; readonly at: string; readonly reason: string }
 ) & { readonly story?: string };
 
 /** Posts sent in one calendar month (UTC), kept apart from `done` so pruning never loses them. */
@@ -89,6 +97,11 @@ export interface FeedState {
   readonly unreliableGuids?: true;
   /** The largest number of items one fetch of this feed returned. */
   readonly maxItemsSeen?: number;
+  /**
+   * Keys that feeds.yml's `repost:` queued again, and when: each is reposted once while it stays
+   * listed there. Forgotten once the key leaves the list.
+   */
+  readonly reposts?: Readonly<Record<string, string>>;
 }
 
 /** Account-wide state (`_account.json`): what applies to every feed of the X account. */
@@ -167,6 +180,8 @@ export function finishPost(
     network: pending.network,
     ...(post.id ? { postId: post.id } : {}),
     ...(post.url ? { url: post.url } : {}),
+    title: pending.item.title,
+    ...canonicalRecord(pending.item),
     ...storyRecord(pending.item),
   };
   return {

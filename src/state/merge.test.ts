@@ -317,3 +317,35 @@ describe("mergeFeedStates: properties", () => {
     );
   });
 });
+
+describe("mergeFeedStates: curation", () => {
+  const skipped = (day: number): Outcome => ({ status: "skipped", at: at(day), reason: "r" });
+
+  it("ranks skipped between seen and failed", () => {
+    expect(
+      mergeFeedStates(state({ done: { k: seen(1) } }), state({ done: { k: skipped(2) } })).state
+        .done.k,
+    ).toEqual(skipped(2));
+    const failed: Outcome = { status: "failed", at: at(3), reason: "too long" };
+    expect(
+      mergeFeedStates(state({ done: { k: failed } }), state({ done: { k: skipped(2) } })).state.done
+        .k,
+    ).toEqual(failed);
+  });
+
+  it("keeps a repost queued while its key's record predates it, and never reposts twice", () => {
+    // Ours queued the repost on day 5; theirs only has the first post, of day 2.
+    const ours = state({ done: { k: posted(2) }, queue: [queued("k", 5)], reposts: { k: at(5) } });
+    const theirs = state({ done: { k: posted(2) } });
+    const waiting = mergeFeedStates(theirs, ours).state;
+    expect(waiting.queue.map((entry) => entry.item.key)).toEqual(["k"]);
+    expect(waiting.reposts).toEqual({ k: at(5) });
+
+    // Ours posted the repost on day 6; theirs still had it queued: it is done.
+    const sent = state({ done: { k: posted(6, "again") }, reposts: { k: at(5) } });
+    for (const merged of [mergeFeedStates(ours, sent).state, mergeFeedStates(sent, ours).state]) {
+      expect(merged.queue).toEqual([]);
+      expect(merged.done.k).toEqual(posted(6, "again"));
+    }
+  });
+});

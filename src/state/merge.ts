@@ -4,8 +4,11 @@
  *
  * The rule, in order of what matters most:
  * - `done` is the union of both sides. For a key both sides settled, the stronger outcome wins:
- *   posted > failed > seen (a posted record is never lost: losing one means a repost); between
- *   equals, the earlier one (the first time it happened).
+ *   posted > failed > skipped > seen (a posted record is never lost: losing one means a repost);
+ *   between equals, the earlier one (the first time it happened) — except a post made after the
+ *   key's `repost:` was queued: that is the repost, and its record must not be lost.
+ * - `reposts` (keys queued again by repost:) is the union, the earlier time for a key both have.
+ *   A key done before its repost was queued is still waiting to be reposted.
  * - `pending` (a post in flight) is kept when either side has it and the other side has not settled
  *   its key in `done`. Two different posts in flight cannot both stay (one slot): the newer stays,
  *   the older is recorded as failed "uncertain" — it may have gone out, so it is never re-sent
@@ -43,7 +46,7 @@ export interface MergedState {
   readonly notes: readonly string[];
 }
 
-const STRENGTH: Record<Outcome["status"], number> = { seen: 0, failed: 1, posted: 2 };
+const STRENGTH: Record<Outcome["status"], number> = { seen: 0, skipped: 1, failed: 2, posted: 3 };
 
 /**
  * Merges `theirs` (the version on the remote) with `ours` (this run's, the newer one); `base` is
@@ -57,15 +60,24 @@ export function mergeFeedStates(theirs: FeedState, ours: FeedState, base?: FeedS
     );
   }
   const notes: string[] = [];
+  const reposts = mergeReposts(theirs.reposts, ours.reposts);
   const done: Record<string, Outcome> = { ...theirs.done };
   for (const [key, outcome] of Object.entries(ours.done)) {
     const other = done[key];
-    done[key] = other ? stronger(other, outcome) : outcome;
+    done[key] = other ? stronger(other, outcome, reposts?.[key]) : outcome;
   }
+
+  // A key reposted is done and queued at once: done only counts once the repost went out.
+  const settled = (key: string) => {
+    const outcome = done[key];
+    const repostedAt = reposts?.[key];
+    if (outcome === undefined) return false;
+    return repostedAt === undefined || !isBefore(outcome.at, repostedAt);
+  };
 
   let pending: PendingPost | undefined;
   const inFlight = [ours.pending, theirs.pending].filter(
-    (post): post is PendingPost => post !== undefined && !Object.hasOwn(done, post.item.key),
+    (post): post is PendingPost => post !== undefined && !settled(post.item.key),
   );
   const [first, second] = inFlight;
   if (first && second && first.item.key !== second.item.key) {
@@ -84,7 +96,7 @@ export function mergeFeedStates(theirs: FeedState, ours: FeedState, base?: FeedS
   }
 
   const queue = mergeQueues(ours.queue, theirs.queue).filter(
-    (entry) => !Object.hasOwn(done, entry.item.key) && entry.item.key !== pending?.item.key,
+    (entry) => !settled(entry.item.key) && entry.item.key !== pending?.item.key,
   );
 
   // A base without months is a base where nothing was posted yet: counts start from zero.
@@ -107,6 +119,7 @@ export function mergeFeedStates(theirs: FeedState, ours: FeedState, base?: FeedS
     ...(theirs.neverFetched && ours.neverFetched ? { neverFetched: true } : {}),
     ...(theirs.unreliableGuids || ours.unreliableGuids ? { unreliableGuids: true } : {}),
     ...(itemCounts.length > 0 ? { maxItemsSeen: Math.max(...itemCounts) } : {}),
+    ...(reposts ? { reposts } : {}),
   };
   return { state, notes };
 }
@@ -120,9 +133,22 @@ function withoutMergedFields(state: FeedState) {
     neverFetched: _neverFetched,
     unreliableGuids: _unreliableGuids,
     maxItemsSeen: _maxItemsSeen,
+    reposts: _reposts,
     ...rest
   } = state;
   return rest;
+}
+
+type Reposts = Readonly<Record<string, string>>;
+
+function mergeReposts(theirs: Reposts | undefined, ours: Reposts | undefined) {
+  if (!theirs && !ours) return undefined;
+  const merged: Record<string, string> = { ...theirs };
+  for (const [key, at] of Object.entries(ours ?? {})) {
+    const other = merged[key];
+    merged[key] = other !== undefined && isBefore(other, at) ? other : at;
+  }
+  return merged;
 }
 
 type Months = Readonly<Record<string, MonthCount>>;
@@ -165,11 +191,15 @@ function isBefore(a: string, b: string): boolean {
   return Date.parse(a) < Date.parse(b);
 }
 
-function stronger(a: Outcome, b: Outcome): Outcome {
+/** `repostedAt`: when repost: queued the key again; a post after it is the repost, and stays. */
+function stronger(a: Outcome, b: Outcome, repostedAt: string | undefined): Outcome {
   if (STRENGTH[a.status] !== STRENGTH[b.status]) {
     return STRENGTH[a.status] > STRENGTH[b.status] ? a : b;
   }
-  return Date.parse(b.at) < Date.parse(a.at) ? b : a;
+  const [earlier, later] = Date.parse(b.at) < Date.parse(a.at) ? [b, a] : [a, b];
+  const reposted =
+    repostedAt !== undefined && isBefore(earlier.at, repostedAt) && !isBefore(later.at, repostedAt);
+  return reposted ? later : earlier;
 }
 
 function mergeQueues(ours: readonly QueuedItem[], theirs: readonly QueuedItem[]): QueuedItem[] {

@@ -25,6 +25,7 @@ const full: FeedState = {
         author: "Ann",
         categories: ["art"],
         image: "https://m.example/2.jpg",
+        canonical: "https://m.example/article-2",
       }),
       queuedAt: at,
       attempts: 2,
@@ -37,12 +38,22 @@ const full: FeedState = {
     b: { status: "posted", at, network: "x", postId: "1", url: "https://x.com/i/web/status/1" },
     c: { status: "posted", at: "+020000-01-01T00:00:00.000Z", network: "x" },
     d: { status: "failed", at: "2026-11-25T12:00Z", reason: "too long" },
+    e: { status: "skipped", at, reason: 'excluded: matched "annulé" in title', story: "abc" },
+    f: {
+      status: "posted",
+      at,
+      network: "x",
+      title: "Posted",
+      canonical: "//m.example/f",
+      story: "def",
+    },
   },
   months: { "2026-11": { posts: 3, postsWithUrl: 0 } },
   failingSince: at,
   neverFetched: true,
   unreliableGuids: true,
   maxItemsSeen: 40,
+  reposts: { b: at },
 };
 
 /** `full` as a file, with one value replaced (undefined: the key removed). */
@@ -83,12 +94,12 @@ describe("feedStateSchema", () => {
     [
       ["done", "a", "status"],
       "sent",
-      'done.a.status: expected "seen", "posted" or "failed", got "sent"',
+      'done.a.status: expected "seen", "posted", "failed" or "skipped", got "sent"',
     ],
     [
       ["done", "a", "status"],
       undefined,
-      'done.a.status: missing; expected "seen", "posted" or "failed"',
+      'done.a.status: missing; expected "seen", "posted", "failed" or "skipped"',
     ],
     [["done", "b", "network"], undefined, "done.b.network: missing; expected a string"],
     [

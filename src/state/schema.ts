@@ -53,6 +53,7 @@ const itemSchema = z.object(
     altKeys: z.array(text, "an array of strings").exactOptional(),
     title: text,
     link: absentOr(text),
+    canonical: text.exactOptional(),
     published: absentOr(date),
     summary: text,
     author: absentOr(text),
@@ -73,14 +74,17 @@ const outcomeSchema = z.discriminatedUnion(
       network: text,
       postId: text.exactOptional(),
       url: text.exactOptional(),
+      title: text.exactOptional(),
+      canonical: text.exactOptional(),
       story: text.exactOptional(),
     }),
     z.object({ status: z.literal("failed"), at: date, reason: text, story: text.exactOptional() }),
+    z.object({ status: z.literal("skipped"), at: date, reason: text, story: text.exactOptional() }),
   ],
   {
     error: (issue) =>
       typeof issue.input === "object" && issue.input !== null && !Array.isArray(issue.input)
-        ? '"seen", "posted" or "failed"'
+        ? '"seen", "posted", "failed" or "skipped"'
         : "an object",
   },
 );
@@ -113,6 +117,7 @@ export const feedStateSchema = z.object({
   neverFetched: yes.exactOptional(),
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
+  reposts: z.record(text, date, "an object").exactOptional(),
 });
 
 export const accountStateSchema = z.object({

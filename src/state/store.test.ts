@@ -95,6 +95,8 @@ describe("post transitions", () => {
       network: "x",
       postId: "9",
       url: "https://x.com/i/web/status/9",
+      title: "Title of a",
+      canonical: "//example.org/a",
       // Recorded with the post, so the item is known should the feed give it another guid.
       story: expect.stringMatching(/^[0-9a-f]{12}$/),
     });

@@ -5,9 +5,9 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-TWMZ6FHY.js";
-import "./chunk-JDO46WT2.js";
-import "./chunk-KVL2PZF7.js";
+} from "./chunk-MFPR42ZF.js";
+import "./chunk-AIIWQXQC.js";
+import "./chunk-JJ3KLDXO.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 

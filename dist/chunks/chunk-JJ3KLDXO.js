@@ -23,7 +23,7 @@ function summaryLine(report) {
   const total = (pick) => report.feeds.reduce((sum, feed) => sum + pick(feed), 0);
   const posted = total((feed) => feed.posted.length);
   const verb = report.dryRun ? "would post" : "posted";
-  return `${report.feeds.length} feeds: ${total((feed) => feed.newItems)} new, ${posted} ${verb}, ${total((feed) => feed.queued)} queued, ${total((feed) => feed.failed.length)} failed, ${total((feed) => feed.dropped.length)} dropped, ${report.feeds.filter((feed) => feed.fetch === "failed").length} feeds unreadable.`;
+  return `${report.feeds.length} feeds: ${total((feed) => feed.newItems)} new, ${posted} ${verb}, ${total((feed) => feed.queued)} queued, ${total((feed) => feed.failed.length)} failed, ${total((feed) => feed.dropped.length)} dropped, ${total((feed) => feed.skipped.length)} skipped, ${report.feeds.filter((feed) => feed.fetch === "failed").length} feeds unreadable.`;
 }
 function closingLines(report) {
   return [
@@ -39,9 +39,10 @@ function summaryHtml(report) {
       (post) => post.url ? `<a href="${escapeHtml(post.url)}">${escapeHtml(post.title)}</a>` : escapeHtml(post.title)
     ).join("<br>");
     const since = feed.failing ? ` (failing since ${escapeHtml(feed.failing.since)}${feed.failing.alert ? ": needs your attention" : ""})` : "";
-    const status = feed.fetch === "failed" ? `${feed.failing?.alert ? "\u274C" : "\u26A0\uFE0F"} ${escapeHtml(feed.error ?? "failed")}${since}` : feed.recoveredFrom ? `\u2705 works again (was failing since ${escapeHtml(feed.recoveredFrom)})` : feed.firstSight ? `first run: ${feed.recordedAsSeen} recorded, not posted` : feed.fetch === "not-modified" ? "not modified" : "ok";
+    const status = feed.fetch === "failed" ? `${feed.failing?.alert ? "\u274C" : "\u26A0\uFE0F"} ${escapeHtml(feed.error ?? "failed")}${since}` : feed.recoveredFrom ? `\u2705 works again (was failing since ${escapeHtml(feed.recoveredFrom)})` : feed.paused ? "\u23F8\uFE0F paused: read and recorded, nothing posted" : feed.firstSight ? `first run: ${feed.recordedAsSeen + feed.skipped.length} recorded, not posted` : feed.fetch === "not-modified" ? "not modified" : "ok";
     const failed = [...feed.failed, ...feed.dropped].map((entry) => `${escapeHtml(entry.title)}: ${escapeHtml(entry.reason)}`).join("<br>");
-    return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.failed.length + feed.dropped.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
+    const skipped = skippedLines(feed.skipped).map(escapeHtml).join("<br>");
+    return `<tr><td>${escapeHtml(feed.name)} (<code>${escapeHtml(feed.feedId)}</code>)</td><td>${status}</td><td>${feed.newItems}</td><td>${feed.posted.length}${posted ? `<br>${posted}` : ""}</td><td>${feed.queued}</td><td>${feed.skipped.length}${skipped ? `<br>${skipped}` : ""}</td><td>${feed.failed.length + feed.dropped.length}${failed ? `<br>${failed}` : ""}</td></tr>`;
   });
   const heading = report.dryRun ? "crieur \u2014 dry run (nothing posted)" : "crieur run";
   const parts = [`<h2>${heading}</h2>`, `<p>${escapeHtml(summaryLine(report))}</p>`];
@@ -62,12 +63,18 @@ function summaryHtml(report) {
     );
   }
   parts.push(
-    "<table><tr><th>Feed</th><th>Status</th><th>New</th><th>Posted</th><th>Queued</th><th>Failed or dropped</th></tr>",
+    "<table><tr><th>Feed</th><th>Status</th><th>New</th><th>Posted</th><th>Queued</th><th>Skipped</th><th>Failed or dropped</th></tr>",
     ...rows,
     "</table>"
   );
   return `${parts.join("\n")}
 `;
+}
+var SKIPPED_SHOWN = 10;
+function skippedLines(skipped) {
+  const lines = skipped.slice(0, SKIPPED_SHOWN).map(({ title, reason }) => `\xAB${title}\xBB \u2014 ${reason}`);
+  if (skipped.length > SKIPPED_SHOWN) lines.push(`\u2026 and ${skipped.length - SKIPPED_SHOWN} more`);
+  return lines;
 }
 function escapeHtml(text) {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
@@ -79,5 +86,6 @@ export {
   exitCodeOf,
   closingLines,
   summaryHtml,
+  skippedLines,
   escapeHtml
 };

@@ -5,15 +5,19 @@ import {
 } from "./chunk-VX6FFRNQ.js";
 import {
   bufferedLog,
+  compileFilter,
   costOf,
   describePostingHours,
   isWithinPostingHours,
   nextOpening,
   priceOf,
-  startOfNextMonth
-} from "./chunk-DQWYFRTA.js";
+  startOfNextMonth,
+  wordsOf
+} from "./chunk-7G74GEH7.js";
 import {
   STATE_VERSION,
+  canonicalOf,
+  canonicalUrl,
   dropQueued,
   emptyState,
   failPost,
@@ -27,11 +31,11 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-JDO46WT2.js";
+} from "./chunk-AIIWQXQC.js";
 import {
   plural,
   stoppedLine
-} from "./chunk-KVL2PZF7.js";
+} from "./chunk-JJ3KLDXO.js";
 import {
   eventSpan,
   isSkipped,
@@ -654,15 +658,20 @@ function dedupeItems(previous, settings, fetched, validators, now) {
   const inFeed = new Set(items.flatMap(identities));
   let toQueue = fresh;
   let recordedAsSeen = [];
+  let skipped = [];
   let warning;
   if (firstSight) {
-    const postable = Math.min(settings.firstRunPosts, fresh.length);
-    toQueue = fresh.slice(fresh.length - postable);
-    recordedAsSeen = fresh.slice(0, fresh.length - postable);
+    const screened = screen(fresh, settings.screen);
+    skipped = screened.skipped;
+    const postable = Math.min(settings.firstRunPosts, screened.passing.length);
+    toQueue = screened.passing.slice(screened.passing.length - postable);
+    recordedAsSeen = screened.passing.slice(0, screened.passing.length - postable);
   } else if (fresh.length > 0) {
     const moved = changedIdentity(base, items, fresh, inFeed);
     const flood = looksRekeyed(base, items.length, fresh.length);
-    toQueue = flood ? [] : fresh.filter((item) => !moved.has(item));
+    const screened = screen(flood ? [] : fresh.filter((item) => !moved.has(item)), settings.screen);
+    toQueue = screened.passing;
+    skipped = screened.skipped;
     recordedAsSeen = flood ? fresh : fresh.filter((item) => moved.has(item));
     warning = rekeyWarning(moved.size, recordedAsSeen.length - moved.size, items.length);
   }
@@ -674,6 +683,9 @@ function dedupeItems(previous, settings, fetched, validators, now) {
   for (const item of toQueue) queue.push({ item, queuedAt: at });
   const done = { ...base.done };
   for (const item of recordedAsSeen) done[item.key] = { status: "seen", at, ...storyRecord(item) };
+  for (const { item, reason } of skipped) {
+    done[item.key] = { status: "skipped", at, reason, ...storyRecord(item) };
+  }
   addMissingStories(done, items);
   const maxItemsSeen = Math.max(base.maxItemsSeen ?? 0, items.length);
   return {
@@ -688,8 +700,19 @@ function dedupeItems(previous, settings, fetched, validators, now) {
     firstSight,
     queued: toQueue,
     recordedAsSeen,
+    skipped,
     ...warning ? { warning } : {}
   };
+}
+function screen(items, rules) {
+  const passing = [];
+  const skipped = [];
+  for (const item of items) {
+    const reason = rules?.(item);
+    if (reason === void 0) passing.push(item);
+    else skipped.push({ item, reason });
+  }
+  return { passing, skipped };
 }
 function validatorsToKeep(previous, fetched, items) {
   if (previous.url !== fetched.url) return withContentHash(fetched, items);
@@ -798,8 +821,255 @@ function recordSuccess(state) {
   return { state: rest, health: { kind: "recovered", failingSince } };
 }
 
+// src/rules/similar-titles.ts
+var SAME_STORY_MIN_SHARED = 3;
+var SAME_STORY_MIN_JACCARD = 0.5;
+var STOP_WORDS = new Set(
+  "le la les un une des de du et ou au aux en dans sur sous pour par avec sans ce cet cette ces son sa ses leur leurs qui que quoi dont est sont il elle ils elles on nous vous se ne pas plus selon comme mais car donc fait faire apres avant entre chez tout tous toute toutes tres the an of to in on for with and or is are was were be at by from as its it this that these those new how why what who will can has have do does not no after over into about says".split(" ")
+);
+function storyWords(title) {
+  const words = /* @__PURE__ */ new Set();
+  for (const word of wordsOf(title)) {
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    words.add(word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : word);
+  }
+  return [...words];
+}
+function isSameStory(shared, a, b) {
+  return shared >= SAME_STORY_MIN_SHARED && shared / (a + b - shared) >= SAME_STORY_MIN_JACCARD;
+}
+var StoryIndex = class {
+  byWord = /* @__PURE__ */ new Map();
+  entries = [];
+  add(words, value) {
+    const id = this.entries.push({ words, value }) - 1;
+    for (const word of words) {
+      const ids = this.byWord.get(word);
+      if (ids) ids.push(id);
+      else this.byWord.set(word, [id]);
+    }
+  }
+  /** The first title added that tells the same story and that `accept` takes, if any. */
+  find(words, accept) {
+    const shared = /* @__PURE__ */ new Map();
+    for (const word of words) {
+      for (const id of this.byWord.get(word) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    let found;
+    for (const [id, count] of shared) {
+      const entry = this.entries[id];
+      if (entry === void 0 || found !== void 0 && id > found) continue;
+      if (isSameStory(count, words.length, entry.words.length) && accept(entry.value)) found = id;
+    }
+    return found === void 0 ? void 0 : this.entries[found]?.value;
+  }
+};
+
+// src/rules/one-story.ts
+function oneStoryOnce(feeds, now) {
+  const articles = /* @__PURE__ */ new Map();
+  const stories = new StoryIndex();
+  const longestWindow = Math.max(0, ...feeds.map((feed) => feed.sameStoryWithinMs ?? 0));
+  const recentSince = new Date(now.getTime() - longestWindow).toISOString();
+  const claimArticle = (article, claim) => {
+    if (article !== void 0 && !articles.has(article)) articles.set(article, claim);
+  };
+  for (const { feedId, state } of feeds) {
+    for (const [key, outcome] of Object.entries(state.done)) {
+      if (outcome.status !== "posted") continue;
+      const claim = { feedId, key, title: outcome.title, how: "posted", at: outcome.at };
+      claimArticle(outcome.canonical ?? canonicalUrl(key), claim);
+      if (longestWindow > 0 && outcome.title !== void 0 && outcome.at >= recentSince) {
+        stories.add(storyWords(outcome.title), claim);
+      }
+    }
+    const pending = state.pending;
+    if (pending) {
+      const { item } = pending;
+      const claim = {
+        feedId,
+        key: item.key,
+        title: item.title,
+        how: "in flight",
+        at: pending.at
+      };
+      if (item.event === void 0) claimArticle(canonicalOf(item), claim);
+      if (longestWindow > 0) stories.add(storyWords(item.title), claim);
+    }
+  }
+  const waiting = feeds.flatMap(
+    (feed, order) => feed.state.queue.map((queued, index) => ({ feed, order, index, queued }))
+  );
+  waiting.sort(
+    (a, b) => Date.parse(a.queued.queuedAt) - Date.parse(b.queued.queuedAt) || a.order - b.order || a.index - b.index
+  );
+  const skipped = /* @__PURE__ */ new Map();
+  for (const { feed, queued } of waiting) {
+    const { item } = queued;
+    const self = (claim2) => claim2.feedId === feed.feedId && claim2.key === item.key;
+    const article = item.event === void 0 ? canonicalOf(item) : void 0;
+    const words = longestWindow > 0 ? storyWords(item.title) : [];
+    const reposted = feed.state.reposts?.[item.key] !== void 0;
+    let reason;
+    if (!reposted) {
+      const first = article === void 0 ? void 0 : articles.get(article);
+      if (first !== void 0 && first.feedId !== feed.feedId)
+        reason = `duplicate: the same article as ${shown(first)}`;
+      const window = feed.sameStoryWithinMs;
+      if (reason === void 0 && window !== void 0) {
+        const since = new Date(now.getTime() - window).toISOString();
+        const story = stories.find(
+          words,
+          (claim2) => !self(claim2) && (claim2.how === "queued" || claim2.at >= since)
+        );
+        if (story !== void 0) {
+          reason = `same story as ${shown(story)} (sameStoryWithin: ${duration(window)})`;
+        }
+      }
+    }
+    if (reason !== void 0 && feed.inRun) {
+      const list = skipped.get(feed.feedId) ?? [];
+      list.push({ item, reason });
+      skipped.set(feed.feedId, list);
+      continue;
+    }
+    if (reason !== void 0) continue;
+    const claim = {
+      feedId: feed.feedId,
+      key: item.key,
+      title: item.title,
+      how: "queued",
+      at: queued.queuedAt
+    };
+    claimArticle(article, claim);
+    if (longestWindow > 0) stories.add(words, claim);
+  }
+  const at = now.toISOString();
+  const states = /* @__PURE__ */ new Map();
+  for (const feed of feeds) {
+    const list = skipped.get(feed.feedId);
+    if (!list) continue;
+    const keys = new Set(list.map(({ item }) => item.key));
+    const done = { ...feed.state.done };
+    for (const { item, reason } of list) {
+      done[item.key] = { status: "skipped", at, reason, ...storyRecord(item) };
+    }
+    const queue = feed.state.queue.filter(({ item }) => !keys.has(item.key));
+    states.set(feed.feedId, { ...feed.state, queue, done });
+  }
+  return { states, skipped };
+}
+function shown(claim) {
+  const title = claim.title === void 0 ? "an item" : `"${claim.title}"`;
+  const when = claim.how === "queued" ? "" : ` on ${claim.at}`;
+  const how = claim.how === "queued" ? "queued first" : claim.how === "posted" ? "posted" : "being posted";
+  return `${title}, ${how} by '${claim.feedId}'${when}`;
+}
+function duration(ms) {
+  const hours = Math.round(ms / 36e5);
+  return hours % 24 === 0 ? `${hours / 24}d` : `${hours}h`;
+}
+
+// src/rules/overrides.ts
+var SKIP_REASON = "listed under skip: in feeds.yml";
+var PAUSE_REASON = "the feed is paused (pause: true in feeds.yml)";
+function identities2(item) {
+  const keys = [item.key, ...item.altKeys ?? []];
+  if (item.keyWithoutGuid) keys.push(item.keyWithoutGuid);
+  return keys;
+}
+function listedIn(refs) {
+  const exact = new Set(refs);
+  const articles = new Set(refs.flatMap((ref) => canonicalUrl(ref) ?? []));
+  return (item) => {
+    if (identities2(item).some((key) => exact.has(key))) return true;
+    if (item.link !== void 0 && exact.has(item.link)) return true;
+    const article = canonicalOf(item);
+    return article !== void 0 && articles.has(article);
+  };
+}
+function overrideScreen(overrides, filter) {
+  const skipped = overrides.skip ? listedIn(overrides.skip) : () => false;
+  return (item) => {
+    if (skipped(item)) return SKIP_REASON;
+    if (overrides.pause) return PAUSE_REASON;
+    return filter?.(item);
+  };
+}
+async function screensOf(feeds) {
+  const compiled = /* @__PURE__ */ new Map();
+  const screens = /* @__PURE__ */ new Map();
+  for (const feed of feeds) {
+    let filter;
+    if (feed.filter) {
+      const spec = JSON.stringify(feed.filter);
+      filter = compiled.get(spec) ?? compileFilter(feed.filter);
+      compiled.set(spec, filter);
+    }
+    screens.set(feed.id, overrideScreen(feed, filter ? await filter : void 0));
+  }
+  return screens;
+}
+function applyOverrides(state, items, overrides, now) {
+  if (!overrides.skip && !overrides.repost && !state.reposts) {
+    return { state, skipped: [], reposted: [], warnings: [] };
+  }
+  const at = now.toISOString();
+  const done = { ...state.done };
+  let queue = [...state.queue];
+  const skipped = [];
+  if (overrides.skip) {
+    const named = listedIn(overrides.skip);
+    queue = queue.filter(({ item }) => {
+      if (!named(item)) return true;
+      skipped.push({ item, reason: SKIP_REASON });
+      done[item.key] = { status: "skipped", at, reason: SKIP_REASON };
+      return false;
+    });
+  }
+  if (items === void 0)
+    return { state: { ...state, done, queue }, skipped, reposted: [], warnings: [] };
+  const reposts = {};
+  const reposted = [];
+  const warnings = [];
+  const byIdentity = new Map(items.flatMap((item) => identities2(item).map((key) => [key, item])));
+  const waiting = new Set(queue.map(({ item }) => item.key));
+  if (state.pending) waiting.add(state.pending.item.key);
+  for (const ref of overrides.repost ?? []) {
+    const item = byIdentity.get(ref);
+    const key = item?.key ?? ref;
+    const when = state.reposts?.[key];
+    if (when !== void 0) {
+      reposts[key] = when;
+      continue;
+    }
+    if (item === void 0) {
+      warnings.push(
+        `repost: "${ref}" is not in the feed any more, and crieur keeps no copy of an item's text once it is done, so it cannot post it again; remove it from repost: in feeds.yml.`
+      );
+      continue;
+    }
+    reposts[key] = at;
+    if (waiting.has(key)) continue;
+    queue.push({ item, queuedAt: at });
+    reposted.push(item);
+  }
+  const { reposts: _old, ...rest } = state;
+  return {
+    state: {
+      ...rest,
+      done,
+      queue,
+      ...Object.keys(reposts).length > 0 ? { reposts } : {}
+    },
+    skipped,
+    reposted,
+    warnings
+  };
+}
+
 // src/run.ts
-var loadParse = () => import("./parse-WPPJWIFF.js");
+var loadParse = () => import("./parse-OXPVL2T6.js");
 var SKIPPED_LINES = 20;
 async function run(config, deps, options = {}) {
   const dryRun = deps.publisher === void 0;
@@ -813,6 +1083,7 @@ async function run(config, deps, options = {}) {
     problems: [],
     notices: []
   };
+  const screens = await screensOf(feeds);
   const limit = pLimit(config.fetch.concurrency);
   const recorded = await Promise.all(
     feeds.map(
@@ -825,7 +1096,7 @@ async function run(config, deps, options = {}) {
           outcome,
           config,
           { ...deps, log: lines.log },
-          dryRun,
+          { dryRun, screen: screens.get(feed.id) },
           problems
         );
         await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
@@ -844,15 +1115,52 @@ async function run(config, deps, options = {}) {
     runs.push(feedRun);
   }
   const others = await loadOthers(feeds, deps);
+  await skipRepeatedStories(runs, others, deps, dryRun);
+  const posting = runs.filter((feedRun) => !feedRun.feed.pause);
+  const paused = runs.flatMap(
+    (feedRun) => feedRun.feed.pause && feedRun.state ? [feedRun.state] : []
+  );
   await deps.log.group(
     dryRun ? "Posts (dry run: nothing is sent)" : "Posts",
-    () => postQueued(runs, others, config, deps, report)
+    () => postQueued(posting, [...others, ...paused], config, deps, report)
   );
   for (const feedRun of runs) {
     feedRun.report.queued = feedRun.state?.queue.length ?? 0;
   }
   report.cost = costReport(runs, others, config, deps.now());
   return report;
+}
+async function skipRepeatedStories(runs, others, deps, dryRun) {
+  const inRun = runs.flatMap(
+    (feedRun) => feedRun.state ? [
+      {
+        feedId: feedRun.feed.id,
+        // A paused feed's waiting items claim no article: they may wait a long time.
+        state: feedRun.feed.pause ? { ...feedRun.state, queue: [] } : feedRun.state,
+        inRun: true,
+        ...feedRun.feed.sameStoryWithinMs === void 0 ? {} : { sameStoryWithinMs: feedRun.feed.sameStoryWithinMs }
+      }
+    ] : []
+  );
+  const outside = others.map((state) => ({ feedId: state.feedId, state, inRun: false }));
+  const result = oneStoryOnce([...inRun, ...outside], deps.now());
+  for (const feedRun of runs) {
+    const state = result.states.get(feedRun.feed.id);
+    if (!state) continue;
+    feedRun.state = state;
+    const skipped = result.skipped.get(feedRun.feed.id) ?? [];
+    reportSkipped(feedRun.report, skipped, deps.log, `Feed '${feedRun.feed.id}': `);
+    if (!dryRun) await deps.store.save(state);
+  }
+}
+function reportSkipped(report, skipped, log, prefix = "") {
+  for (const { item, reason } of skipped) report.skipped.push({ title: item.title, reason });
+  for (const { item, reason } of skipped.slice(0, SKIPPED_LINES)) {
+    log.info(`${prefix}Skipped: "${item.title}" \u2014 ${reason}.`);
+  }
+  if (skipped.length > SKIPPED_LINES) {
+    log.info(`${prefix}\u2026 and ${plural(skipped.length - SKIPPED_LINES, "more item")} skipped.`);
+  }
 }
 async function loadAndFetch(feed, deps) {
   let state;
@@ -864,7 +1172,8 @@ async function loadAndFetch(feed, deps) {
   try {
     const validators = state?.validators ?? {};
     const sameAddress = validators.url === void 0 || validators.url === feed.url;
-    const result = await deps.fetchFeed(feed.url, sameAddress ? validators : {});
+    const repostDue = feed.repost?.some((key) => state?.reposts?.[key] === void 0) === true;
+    const result = await deps.fetchFeed(feed.url, sameAddress && !repostDue ? validators : {});
     const parsed = result.kind === "fetched" ? await (await loadParse()).parseFeed(result.text, result.url, {
       now: deps.now(),
       horizonMs: feed.horizonMs,
@@ -876,7 +1185,7 @@ async function loadAndFetch(feed, deps) {
     return { ok: false, stage: "fetch", state, error: messageOf(error) };
   }
 }
-async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
+async function recordFeed(feed, outcome, config, deps, { dryRun, screen: screen2 }, problems) {
   const report = {
     feedId: feed.id,
     name: feed.name,
@@ -889,7 +1198,9 @@ async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
     posted: [],
     failed: [],
     dropped: [],
-    queued: 0
+    skipped: [],
+    queued: 0,
+    ...feed.pause ? { paused: true } : {}
   };
   if (!outcome.ok && outcome.stage === "state") {
     report.error = outcome.error;
@@ -920,10 +1231,14 @@ async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
   if (outcome.result.kind === "not-modified" || !outcome.parsed) {
     report.fetch = "not-modified";
     deps.log.info("Not modified since the last run (HTTP 304): nothing new.");
-    if (!dryRun && healthy.state && healthy.state !== outcome.state) {
-      await deps.store.save(healthy.state);
+    let state = healthy.state;
+    if (state && feed.skip) {
+      const overridden2 = applyOverrides(state, void 0, feed, deps.now());
+      reportSkipped(report, overridden2.skipped, deps.log);
+      if (overridden2.skipped.length > 0) state = overridden2.state;
     }
-    return { feed, state: healthy.state, report };
+    if (!dryRun && state && state !== outcome.state) await deps.store.save(state);
+    return { feed, state, report };
   }
   report.fetch = "fetched";
   const { parsed, result } = { parsed: outcome.parsed, result: outcome.result };
@@ -936,11 +1251,12 @@ async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
   deps.log.info(`Fetched ${plural(parsed.items.length, "item")} (${result.bytes} bytes).`);
   const deduped = dedupeItems(
     healthy.state,
-    { feedId: feed.id, firstRunPosts: feed.firstRunPosts },
+    { feedId: feed.id, firstRunPosts: feed.firstRunPosts, ...screen2 ? { screen: screen2 } : {} },
     parsed,
     { ...result.validators, url: feed.url },
     deps.now()
   );
+  const overridden = applyOverrides(deduped.state, parsed.items, feed, deps.now());
   if (deduped.warning) {
     report.notes.push(deduped.warning);
     deps.log.warning(`Feed '${feed.id}': ${deduped.warning}`);
@@ -961,12 +1277,21 @@ async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
   if (skipped.length > SKIPPED_LINES) {
     deps.log.info(`\u2026 and ${plural(skipped.length - SKIPPED_LINES, "older item")}.`);
   }
+  reportSkipped(report, [...deduped.skipped, ...overridden.skipped], deps.log);
   for (const item of deduped.queued) deps.log.info(`New: "${item.title}" queued.`);
-  if (!deduped.firstSight && !deduped.warning && deduped.queued.length === 0) {
+  for (const item of overridden.reposted) {
+    deps.log.info(`Repost: "${item.title}" queued again (repost: in ${config.file}).`);
+  }
+  for (const warning of overridden.warnings) {
+    report.notes.push(warning);
+    deps.log.warning(`Feed '${feed.id}': ${warning}`);
+  }
+  if (!deduped.firstSight && !deduped.warning && deduped.queued.length === 0 && deduped.skipped.length === 0) {
     deps.log.info("No new items.");
   }
-  if (!dryRun) await deps.store.save(deduped.state);
-  return { feed, state: deduped.state, report };
+  if (feed.pause) deps.log.info(`Paused (pause: true in ${config.file}): nothing is posted.`);
+  if (!dryRun) await deps.store.save(overridden.state);
+  return { feed, state: overridden.state, report };
 }
 async function dropUnpostable(feedRun, deps, dryRun) {
   if (!feedRun.state) return;

@@ -6357,6 +6357,84 @@ function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
 
+// src/sources/canonical-url.ts
+var TRACKING_PARAMETERS = [
+  "utm_*",
+  // Google Analytics campaigns: utm_source, utm_medium, utm_campaign…
+  "fbclid",
+  // Facebook
+  "gclid",
+  // Google Ads
+  "dclid",
+  "gbraid",
+  "wbraid",
+  "msclkid",
+  // Microsoft Ads
+  "yclid",
+  // Yandex
+  "twclid",
+  // X
+  "igshid",
+  // Instagram
+  "li_fat_id",
+  // LinkedIn
+  "mc_cid",
+  // Mailchimp
+  "mc_eid",
+  "_hsenc",
+  // HubSpot
+  "_hsmi",
+  "mkt_tok",
+  // Marketo
+  "vero_id",
+  "vero_conv",
+  "oly_anon_id",
+  "oly_enc_id",
+  "wt_mc",
+  // Webtrekk
+  "at_medium",
+  // AT Internet
+  "at_campaign",
+  "xtor",
+  // AT Internet (French press)
+  "ref",
+  "ref_src",
+  "ref_url",
+  "cmpid",
+  "ocid"
+];
+var exact = new Set(TRACKING_PARAMETERS.filter((name) => !name.endsWith("*")));
+var prefixes = TRACKING_PARAMETERS.filter((name) => name.endsWith("*")).map(
+  (name) => name.slice(0, -1)
+);
+function isTracking(name) {
+  const lower = name.toLowerCase();
+  return exact.has(lower) || prefixes.some((prefix) => lower.startsWith(prefix));
+}
+function canonicalUrl(address) {
+  if (address === void 0) return void 0;
+  let url2;
+  try {
+    url2 = new URL(address.trim());
+  } catch {
+    return void 0;
+  }
+  if (url2.protocol !== "http:" && url2.protocol !== "https:") return void 0;
+  const host = url2.host.replace(/^www\./, "");
+  const path = url2.pathname.replace(/\/+$/, "");
+  const kept = [...url2.searchParams].filter(([name]) => !isTracking(name));
+  kept.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const query = kept.length === 0 ? "" : `?${new URLSearchParams(kept).toString()}`;
+  return `//${host}${path}${query}`;
+}
+function canonicalOf(item) {
+  return canonicalUrl(item.canonical) ?? canonicalUrl(item.link);
+}
+function canonicalRecord(item) {
+  const canonical = canonicalOf(item);
+  return canonical === void 0 ? {} : { canonical };
+}
+
 // src/sources/story.ts
 import { createHash } from "node:crypto";
 function storyOf(item) {
@@ -6414,6 +6492,8 @@ function finishPost(state, now, post, containsUrl = false) {
     network: pending.network,
     ...post.id ? { postId: post.id } : {},
     ...post.url ? { url: post.url } : {},
+    title: pending.item.title,
+    ...canonicalRecord(pending.item),
     ...storyRecord(pending.item)
   };
   return {
@@ -6508,6 +6588,7 @@ var itemSchema = object(
     altKeys: array(text, "an array of strings").exactOptional(),
     title: text,
     link: absentOr(text),
+    canonical: text.exactOptional(),
     published: absentOr(date2),
     summary: text,
     author: absentOr(text),
@@ -6527,12 +6608,15 @@ var outcomeSchema = discriminatedUnion(
       network: text,
       postId: text.exactOptional(),
       url: text.exactOptional(),
+      title: text.exactOptional(),
+      canonical: text.exactOptional(),
       story: text.exactOptional()
     }),
-    object({ status: literal("failed"), at: date2, reason: text, story: text.exactOptional() })
+    object({ status: literal("failed"), at: date2, reason: text, story: text.exactOptional() }),
+    object({ status: literal("skipped"), at: date2, reason: text, story: text.exactOptional() })
   ],
   {
-    error: (issue2) => typeof issue2.input === "object" && issue2.input !== null && !Array.isArray(issue2.input) ? '"seen", "posted" or "failed"' : "an object"
+    error: (issue2) => typeof issue2.input === "object" && issue2.input !== null && !Array.isArray(issue2.input) ? '"seen", "posted", "failed" or "skipped"' : "an object"
   }
 );
 var queuedFields = { item: itemSchema, queuedAt: date2, attempts: count.exactOptional() };
@@ -6559,7 +6643,8 @@ var feedStateSchema = object({
   failingSince: date2.exactOptional(),
   neverFetched: yes.exactOptional(),
   unreliableGuids: yes.exactOptional(),
-  maxItemsSeen: count.exactOptional()
+  maxItemsSeen: count.exactOptional(),
+  reposts: record(text, date2, "an object").exactOptional()
 });
 var accountStateSchema = object({
   version: literal(STATE_VERSION, `${STATE_VERSION}`),
@@ -6625,6 +6710,7 @@ function serializeState(state) {
     ...state.unreliableGuids ? { unreliableGuids: true } : {},
     ...state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {},
     ...state.months ? { months: state.months } : {},
+    ...state.reposts ? { reposts: state.reposts } : {},
     done
   };
   return `${JSON.stringify(ordered, null, 2)}
@@ -6764,6 +6850,8 @@ export {
   ZodOptional,
   ZodDefault,
   ZodPrefault,
+  canonicalUrl,
+  canonicalOf,
   storyOf,
   storyRecord,
   STATE_VERSION,

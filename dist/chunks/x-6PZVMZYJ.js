@@ -1,11 +1,11 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  X_LENGTH
-} from "./chunk-CKJMP3MU.js";
-import {
   PublishError
 } from "./chunk-VX6FFRNQ.js";
+import {
+  X_LENGTH
+} from "./chunk-CKJMP3MU.js";
 import {
   UsageError
 } from "./chunk-ETCY7YZ6.js";

@@ -586,6 +586,7 @@ function createRssParser(RssParser) {
         ["itunes:subtitle", "itunesSubtitle"],
         ["itunes:author", "itunesAuthor"],
         ["enc:enclosure", "encEnclosure", { keepArray: true }],
+        ["feedburner:origLink", "origLink"],
         "issued",
         "modified",
         "created"
@@ -635,11 +636,13 @@ function draftFromXml(item, feedBase, atom) {
   const base = resolveBase(attribute(item.attrs, "xml:base"), feedBase);
   const guid = textOf(item.guid ?? item.id).trim() || void 0;
   const link = itemLink(item, base, guid);
+  const canonical = itemCanonical(item, base);
   const description = textOf(item.content);
   return {
     guid,
     title: toPlainTitle(textOf(item.title)),
     link,
+    ...canonical !== void 0 && canonical !== link ? { canonical } : {},
     published: firstDate(
       item.atomPublished,
       item.pubDate,
@@ -688,6 +691,10 @@ function itemLink(item, base, guid) {
   const permalink = attribute(asArray(item.rawGuids)[0], "isPermaLink") !== "false";
   if (guid && permalink && /^https?:\/\//i.test(guid)) return resolveLink(guid, void 0);
   return void 0;
+}
+function itemCanonical(item, base) {
+  const rel = asArray(item.rawLinks).find((link) => attribute(link, "rel") === "canonical");
+  return resolveLink(attribute(rel, "href") ?? textOf(item.origLink), base);
 }
 function itemImage(item, base) {
   const enclosure = asRecord(item.enclosure);

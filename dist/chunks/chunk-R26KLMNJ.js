@@ -1,18 +1,17 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  TEMPLATE_FIELDS,
-  fieldsOf,
-  isSupportedLocale,
-  readTemplate
-} from "./chunk-FL2BMLAN.js";
-import {
   CLOCK_TIME,
+  DEFAULT_FILTER_FIELDS,
   DEFAULT_PRICES,
+  FILTER_FIELDS,
+  RegexSyntaxError,
   actionsLog,
+  compileSafeRegex,
   isValidTimeZone,
+  parseTerm,
   terminalLog
-} from "./chunk-DQWYFRTA.js";
+} from "./chunk-7G74GEH7.js";
 import {
   ZodArray,
   ZodDefault,
@@ -31,12 +30,18 @@ import {
   string,
   union,
   url
-} from "./chunk-JDO46WT2.js";
+} from "./chunk-AIIWQXQC.js";
 import {
   closingLines,
   exitCodeOf,
   summaryHtml
-} from "./chunk-KVL2PZF7.js";
+} from "./chunk-JJ3KLDXO.js";
+import {
+  TEMPLATE_FIELDS,
+  fieldsOf,
+  isSupportedLocale,
+  readTemplate
+} from "./chunk-FL2BMLAN.js";
 import {
   CrieurError,
   UsageError
@@ -11172,6 +11177,103 @@ var CRIEUR_VERSION = "0.1.0";
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile } from "node:fs/promises";
 
+// src/config/schema-parts.ts
+function shown(value) {
+  if (value === null) return "an empty value";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  }
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "object") return "a group of 'key: value' lines";
+  return String(value);
+}
+function expecting(what) {
+  return {
+    error: (issue) => issue.input === void 0 ? `missing; expected ${what}` : `expected ${what}, got ${shown(issue.input)}`
+  };
+}
+function wholeNumber(min, max) {
+  const plain = expecting(`a whole number from ${min} to ${max}`);
+  const error = (issue) => typeof issue.input === "string" && /^[\s\d_.,'"]+$/.test(issue.input) ? `${plain.error(issue)}; write digits only, without quotes or separators` : plain.error(issue);
+  return int({ error }).min(min, { error }).max(max, { error });
+}
+var DURATION = /^([1-9]\d{0,3})(h|d)$/;
+
+// src/config/defaults.ts
+var DEFAULT_TEMPLATE = "{title} {link}";
+var DEFAULT_EVENT_TEMPLATE = "{title} \u2014 {start} {link}";
+function resolveConfig(parsed, file) {
+  const { defaults } = parsed;
+  return {
+    file,
+    feeds: parsed.feeds.map((feed) => ({
+      id: feed.id,
+      url: feed.url,
+      name: feed.name ?? feed.id,
+      maxPostsPerRun: feed.maxPostsPerRun ?? defaults.maxPostsPerRun,
+      firstRunPosts: feed.firstRunPosts ?? defaults.firstRunPosts,
+      template: feed.template ?? defaults.template ?? DEFAULT_TEMPLATE,
+      eventTemplate: feed.template ?? defaults.template ?? DEFAULT_EVENT_TEMPLATE,
+      locale: feed.locale ?? defaults.locale,
+      hashtags: feed.hashtags ?? defaults.hashtags,
+      hashtagMap: { ...defaults.hashtagMap, ...feed.hashtagMap },
+      categoriesAsHashtags: feed.categoriesAsHashtags ?? defaults.categoriesAsHashtags,
+      ...optional("maxPostsPerDay", feed.maxPostsPerDay ?? defaults.maxPostsPerDay),
+      ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
+      horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 864e5,
+      ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
+      ...optional("type", feed.type),
+      ...curation(feed, defaults)
+    })),
+    limits: {
+      maxPostsPerRun: parsed.limits.maxPostsPerRun,
+      ...optional("maxPostsPerDay", parsed.limits.maxPostsPerDay),
+      ...optional("postingHours", parsed.limits.postingHours)
+    },
+    cost: {
+      prices: {
+        perPostUSD: parsed.cost.pricePerPostUSD,
+        perPostWithUrlUSD: parsed.cost.pricePerPostWithUrlUSD
+      },
+      ...optional("monthlyBudgetUSD", parsed.cost.monthlyBudgetUSD)
+    },
+    fetch: {
+      timeoutMs: parsed.fetch.timeoutSeconds * 1e3,
+      maxBytes: parsed.fetch.maxBytes,
+      maxRedirects: parsed.fetch.maxRedirects,
+      concurrency: parsed.fetch.concurrency,
+      alertAfterMs: parsed.fetch.alertAfterHours * 36e5
+    }
+  };
+}
+function curation(feed, defaults) {
+  const filter = {
+    ...nonEmpty("include", feed.include ?? defaults.include),
+    ...nonEmpty("exclude", feed.exclude ?? defaults.exclude),
+    ...nonEmpty("categories", feed.categories ?? defaults.categories),
+    ...optional("minLength", (feed.minLength ?? defaults.minLength) || void 0)
+  };
+  const filters = Object.keys(filter).length > 0;
+  return {
+    ...filters ? { filter: { ...filter, ...optional("fields", feed.fields ?? defaults.fields) } } : {},
+    ...optional("sameStoryWithinMs", durationMs(feed.sameStoryWithin ?? defaults.sameStoryWithin)),
+    ...nonEmpty("skip", feed.skip),
+    ...feed.pause === true ? { pause: true } : {},
+    ...nonEmpty("repost", feed.repost)
+  };
+}
+function nonEmpty(key, values) {
+  return optional(key, values !== void 0 && values.length > 0 ? values : void 0);
+}
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function durationMs(text) {
+  const match = text === void 0 ? null : DURATION.exec(text);
+  if (!match) return void 0;
+  return Number(match[1]) * (match[2] === "d" ? 864e5 : 36e5);
+}
+
 // src/config/did-you-mean.ts
 function closest(word, candidates) {
   const plain = (text) => text.toLowerCase().replace(/[-_\s]/g, "");
@@ -11205,26 +11307,52 @@ function editDistance(a, b) {
   return rows[a.length]?.[b.length] ?? 0;
 }
 
-// src/config/schema.ts
-function shown(value) {
-  if (value === null) return "an empty value";
-  if (typeof value === "string") {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+// src/config/curation-schema.ts
+var filterTerm = string(expecting(`a word, a phrase or a /pattern/`)).superRefine((entry, ctx) => {
+  const term = parseTerm(entry);
+  if ("error" in term) {
+    ctx.addIssue({ code: "custom", input: entry, message: `${shown(entry)}: ${term.error}` });
   }
-  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
-  if (typeof value === "object") return "a group of 'key: value' lines";
-  return String(value);
-}
-function expecting(what) {
+});
+var filterTerms = array(filterTerm, expecting("a list of words, such as [ergonom*, posture]"));
+var FIELDS_EXPECTED = `one of ${FILTER_FIELDS.join(", ")}`;
+var filterFields = array(
+  _enum(FILTER_FIELDS, expecting(FIELDS_EXPECTED)),
+  expecting(`a list of fields, such as [title, summary]`)
+).min(1, expecting(`at least one field (${FIELDS_EXPECTED})`));
+var TERMS_HELP = 'Whole words, without regard to capitals or accents; "ergonom*" for words that start so; several words for a phrase; "/\u2026/i" for a regular expression.';
+function curationKeys(scope) {
+  const instead = (key) => scope === "feed" ? ` Instead of defaults.${key}.` : "";
   return {
-    error: (issue) => issue.input === void 0 ? `missing; expected ${what}` : `expected ${what}, got ${shown(issue.input)}`
+    include: filterTerms.describe(`Only items containing one of these are posted. ${TERMS_HELP}${instead("include")}`).optional(),
+    exclude: filterTerms.describe(`Items containing any of these are not posted. ${TERMS_HELP}${instead("exclude")}`).optional(),
+    fields: filterFields.describe(
+      `Where include and exclude look (default: ${DEFAULT_FILTER_FIELDS.join(", ")}).${instead("fields")}`
+    ).optional(),
+    categories: filterTerms.describe(
+      `Only items with a category containing one of these are posted.${instead("categories")}`
+    ).optional(),
+    minLength: wholeNumber(0, 1e4).describe(
+      `Items whose summary has fewer characters are not posted (empty teasers).${instead("minLength")}`
+    ).optional(),
+    sameStoryWithin: string(expecting(`a duration such as "3d" or "36h"`)).regex(DURATION, expecting(`a duration such as "3d" or "36h" (hours or days)`)).describe(
+      `An item whose title tells the same story as one posted or queued by any feed this recently is not posted, e.g. "3d".${instead("sameStoryWithin")}`
+    ).optional()
   };
 }
-function wholeNumber(min, max) {
-  const plain = expecting(`a whole number from ${min} to ${max}`);
-  const error = (issue) => typeof issue.input === "string" && /^[\s\d_.,'"]+$/.test(issue.input) ? `${plain.error(issue)}; write digits only, without quotes or separators` : plain.error(issue);
-  return int({ error }).min(min, { error }).max(max, { error });
-}
+var itemRefs = (what) => array(
+  string(expecting("an item's key or link")).trim().min(1, expecting("an item's key or link")),
+  expecting(`a list of item keys or links ${what}`)
+);
+var overrideKeys = {
+  skip: itemRefs("never to post").describe("Items never to post: their keys (see state/ID.json) or links.").optional(),
+  pause: boolean(expecting("true or false")).describe("true: the feed is read and its new items recorded, but nothing is posted.").optional(),
+  repost: itemRefs("to post once more").describe(
+    "Keys of items to post once more, once, while the key stays here. The item must still be in the feed."
+  ).optional()
+};
+
+// src/config/schema.ts
 var ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 var HASHTAG_PATTERN = /^(?=[\p{N}_]*[\p{L}\p{M}])[\p{L}\p{M}\p{N}_]+$/u;
 var TEMPLATE_EXPECTED = `a text with placeholders such as "{title} {link}"`;
@@ -11269,7 +11397,6 @@ var hashtagMap = record(
 var categoriesAsHashtags = boolean(expecting("true or false"));
 var CATEGORIES_HELP = "Adds the item's categories as hashtags (after the feed's own), as mapped by hashtagMap. Default: false.";
 var TEMPLATE_HELP = `Placeholders: ${TEMPLATE_FIELDS.map((field) => `{${field}}`).join(", ")}; {summary|title} takes the first that is not empty, {summary:140} caps the length, {start:EEEE d MMMM, HH:mm} formats a date (Luxon tokens).`;
-var DURATION = /^([1-9]\d{0,3})(h|d)$/;
 var maxAge = string(expecting(`a duration such as "36h" or "7d"`)).regex(DURATION, expecting(`a duration such as "36h" or "7d" (hours or days)`)).describe(
   'Items older than this when their turn comes are dropped instead of posted late, e.g. "7d" or "36h".'
 );
@@ -11312,7 +11439,8 @@ var defaultsSchema = strictObject(
     maxPostsPerDay: maxPostsPerDay.describe("Most posts per feed in any 24 hours; the rest wait. Default: no limit.").optional(),
     maxAge: maxAge.optional(),
     horizon: horizon.default("90d"),
-    timeZone: eventTimeZone.optional()
+    timeZone: eventTimeZone.optional(),
+    ...curationKeys("defaults")
   },
   expecting("settings written as 'key: value' lines under 'defaults:'")
 ).describe("Settings for every feed that does not set its own.").prefault({});
@@ -11375,7 +11503,9 @@ var feedSchema = strictObject(
     timeZone: eventTimeZone.optional(),
     type: _enum(["rss", "ics", "page"], expecting(`one of "rss", "ics" or "page"`)).describe(
       'What the address serves: "rss" (RSS, Atom or JSON Feed), "ics" (a calendar) or "page" (a web page with schema.org events). Default: told from the content.'
-    ).optional()
+    ).optional(),
+    ...curationKeys("feed"),
+    ...overrideKeys
   },
   expecting("a feed with at least 'id:' and 'url:'")
 ).describe("One feed to post from.");
@@ -11389,61 +11519,6 @@ var feedsFileSchema = strictObject(
   },
   expecting("'key: value' lines with at least a 'feeds:' list")
 ).meta({ title: "crieur feeds.yml" }).describe("Which feeds crieur reads and how it posts their new items.");
-
-// src/config/defaults.ts
-var DEFAULT_TEMPLATE = "{title} {link}";
-var DEFAULT_EVENT_TEMPLATE = "{title} \u2014 {start} {link}";
-function resolveConfig(parsed, file) {
-  const { defaults } = parsed;
-  return {
-    file,
-    feeds: parsed.feeds.map((feed) => ({
-      id: feed.id,
-      url: feed.url,
-      name: feed.name ?? feed.id,
-      maxPostsPerRun: feed.maxPostsPerRun ?? defaults.maxPostsPerRun,
-      firstRunPosts: feed.firstRunPosts ?? defaults.firstRunPosts,
-      template: feed.template ?? defaults.template ?? DEFAULT_TEMPLATE,
-      eventTemplate: feed.template ?? defaults.template ?? DEFAULT_EVENT_TEMPLATE,
-      locale: feed.locale ?? defaults.locale,
-      hashtags: feed.hashtags ?? defaults.hashtags,
-      hashtagMap: { ...defaults.hashtagMap, ...feed.hashtagMap },
-      categoriesAsHashtags: feed.categoriesAsHashtags ?? defaults.categoriesAsHashtags,
-      ...optional("maxPostsPerDay", feed.maxPostsPerDay ?? defaults.maxPostsPerDay),
-      ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
-      horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 864e5,
-      ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
-      ...optional("type", feed.type)
-    })),
-    limits: {
-      maxPostsPerRun: parsed.limits.maxPostsPerRun,
-      ...optional("maxPostsPerDay", parsed.limits.maxPostsPerDay),
-      ...optional("postingHours", parsed.limits.postingHours)
-    },
-    cost: {
-      prices: {
-        perPostUSD: parsed.cost.pricePerPostUSD,
-        perPostWithUrlUSD: parsed.cost.pricePerPostWithUrlUSD
-      },
-      ...optional("monthlyBudgetUSD", parsed.cost.monthlyBudgetUSD)
-    },
-    fetch: {
-      timeoutMs: parsed.fetch.timeoutSeconds * 1e3,
-      maxBytes: parsed.fetch.maxBytes,
-      maxRedirects: parsed.fetch.maxRedirects,
-      concurrency: parsed.fetch.concurrency,
-      alertAfterMs: parsed.fetch.alertAfterHours * 36e5
-    }
-  };
-}
-function optional(key, value) {
-  return value === void 0 ? {} : { [key]: value };
-}
-function durationMs(text) {
-  const match = text === void 0 ? null : DURATION.exec(text);
-  if (!match) return void 0;
-  return Number(match[1]) * (match[2] === "d" ? 864e5 : 36e5);
-}
 
 // src/config/load.ts
 var ConfigError = class extends UsageError {
@@ -11459,7 +11534,13 @@ var ConfigError = class extends UsageError {
 function formatProblem(file, { line, path, message }) {
   return `${file}${line === void 0 ? "" : `:${line}`}: ${path === "" ? "" : `${path}: `}${message}`;
 }
-function parseConfig(text, file) {
+async function validateConfig(text, file) {
+  const { data, doc, lineAt } = validated(text, file);
+  const problems = await patternProblems(data, doc, lineAt);
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return resolveConfig(data, file);
+}
+function validated(text, file) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset) => lineCounter.linePos(offset).line;
@@ -11504,7 +11585,35 @@ function parseConfig(text, file) {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new ConfigError(file, problems);
   }
-  return resolveConfig(parsed.data, file);
+  return { data: parsed.data, doc, lineAt };
+}
+async function patternProblems(data, doc, lineAt) {
+  const lists = [];
+  for (const key of ["include", "exclude", "categories"]) {
+    lists.push([["defaults", key], data.defaults[key]]);
+    data.feeds.forEach((feed, index) => {
+      lists.push([["feeds", index, key], feed[key]]);
+    });
+  }
+  const problems = [];
+  for (const [path, entries] of lists) {
+    for (const [index, entry] of (entries ?? []).entries()) {
+      const term = parseTerm(entry);
+      if ("error" in term || term.kind !== "regex") continue;
+      try {
+        await compileSafeRegex(term.source, term.flags);
+      } catch (error) {
+        if (!(error instanceof RegexSyntaxError)) throw error;
+        const at = [...path, index];
+        problems.push({
+          line: lineOf(doc, at, lineAt),
+          path: formatPath(at),
+          message: `${shown(entry)} is not a pattern crieur can use: ${error.message}.`
+        });
+      }
+    }
+  }
+  return problems;
 }
 async function loadConfig(file) {
   let text;
@@ -11515,7 +11624,7 @@ async function loadConfig(file) {
     const message = code === "ENOENT" ? "file not found. Create it at the root of the repository, starting from crieur's example feeds.yml." : `cannot be read (${code ?? String(error)}); check that it is a file and is readable.`;
     throw new ConfigError(file, [{ line: void 0, path: "", message }]);
   }
-  return parseConfig(text, file);
+  return validateConfig(text, file);
 }
 function yamlHint(error) {
   if (error.code === "DUPLICATE_KEY") return "this key appears twice in the same group; keep one.";
@@ -12203,7 +12312,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-GC2V6YCT.js");
+    const { run } = await import("./run-6T4ZSEQZ.js");
     const report = await run(
       config,
       {
@@ -12228,7 +12337,7 @@ async function finish(report, log, io, summary) {
   if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
 }
 async function previewScope(config, baseFile, feedIds) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-J7XD334B.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-VYJE2MAE.js");
   let base;
   let baseNote;
   try {
@@ -12252,7 +12361,7 @@ function lazyXPublisher(credentials, apiBaseUrl) {
   return {
     network: "x",
     async publish(text) {
-      publisher ??= import("./x-JAIUEGLB.js").then(
+      publisher ??= import("./x-6PZVMZYJ.js").then(
         ({ createXPublisher }) => createXPublisher({ credentials, ...apiBaseUrl ? { apiBaseUrl } : {} })
       );
       return (await publisher).publish(text);
@@ -12266,7 +12375,7 @@ async function createLog(io, credentials) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-CEMFACRE.js");
+  const { commitState } = await import("./commit-state-LMUK2VQW.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

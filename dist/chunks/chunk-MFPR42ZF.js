@@ -6,10 +6,10 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-JDO46WT2.js";
+} from "./chunk-AIIWQXQC.js";
 import {
   plural
-} from "./chunk-KVL2PZF7.js";
+} from "./chunk-JJ3KLDXO.js";
 import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
@@ -36,6 +36,7 @@ function commitMessage(changes, options = {}) {
       feed.posted.length > 0 ? `${feed.posted.length} posted` : "",
       feed.queued > 0 ? `${feed.queued} newly queued` : "",
       feed.recorded > 0 ? `${feed.recorded} recorded without posting` : "",
+      feed.skipped > 0 ? `${feed.skipped} skipped` : "",
       feed.failed > 0 ? `${feed.failed} not postable` : ""
     ].filter(Boolean);
     body.push(`${feed.feedId}: ${counts.length > 0 ? counts.join(", ") : "state updated"}`);
@@ -75,8 +76,12 @@ function summarize(change) {
     for (const entry of state?.queue ?? []) titles.set(entry.item.key, entry.item.title);
     if (state?.pending) titles.set(state.pending.item.key, state.pending.item.title);
   }
-  const newly = (status) => Object.entries(after?.done ?? {}).filter(([key, outcome]) => outcome.status === status && before?.done[key]?.status !== status).map(([key, outcome]) => {
-    const title = titles.get(key) ?? key;
+  const isNew = (key, outcome) => {
+    const old = before?.done[key];
+    return old?.status !== outcome.status || outcome.status === "posted" && old.at !== outcome.at;
+  };
+  const newly = (status) => Object.entries(after?.done ?? {}).filter(([key, outcome]) => outcome.status === status && isNew(key, outcome)).map(([key, outcome]) => {
+    const title = titles.get(key) ?? (outcome.status === "posted" ? outcome.title : void 0) ?? key;
     return outcome.status === "posted" && outcome.url ? `"${title}" ${outcome.url}` : `"${title}"`;
   });
   const knownBefore = (key) => before !== void 0 && (Object.hasOwn(before.done, key) || before.pending?.item.key === key || before.queue.some((entry) => entry.item.key === key));
@@ -85,7 +90,8 @@ function summarize(change) {
     posted: newly("posted"),
     failed: newly("failed").length,
     queued: (after?.queue ?? []).filter((entry) => !knownBefore(entry.item.key)).length,
-    recorded: newly("seen").length
+    recorded: newly("seen").length,
+    skipped: newly("skipped").length
   };
 }
 
@@ -186,7 +192,7 @@ function splitNul(output) {
 import { posix } from "node:path";
 
 // src/state/merge.ts
-var STRENGTH = { seen: 0, failed: 1, posted: 2 };
+var STRENGTH = { seen: 0, skipped: 1, failed: 2, posted: 3 };
 function mergeFeedStates(theirs, ours, base) {
   if (theirs.feedId !== ours.feedId || theirs.version !== ours.version) {
     throw new StateError(
@@ -194,14 +200,21 @@ function mergeFeedStates(theirs, ours, base) {
     );
   }
   const notes = [];
+  const reposts = mergeReposts(theirs.reposts, ours.reposts);
   const done = { ...theirs.done };
   for (const [key, outcome] of Object.entries(ours.done)) {
     const other = done[key];
-    done[key] = other ? stronger(other, outcome) : outcome;
+    done[key] = other ? stronger(other, outcome, reposts?.[key]) : outcome;
   }
+  const settled = (key) => {
+    const outcome = done[key];
+    const repostedAt = reposts?.[key];
+    if (outcome === void 0) return false;
+    return repostedAt === void 0 || !isBefore(outcome.at, repostedAt);
+  };
   let pending;
   const inFlight = [ours.pending, theirs.pending].filter(
-    (post) => post !== void 0 && !Object.hasOwn(done, post.item.key)
+    (post) => post !== void 0 && !settled(post.item.key)
   );
   const [first, second] = inFlight;
   if (first && second && first.item.key !== second.item.key) {
@@ -216,7 +229,7 @@ function mergeFeedStates(theirs, ours, base) {
     pending = first;
   }
   const queue = mergeQueues(ours.queue, theirs.queue).filter(
-    (entry) => !Object.hasOwn(done, entry.item.key) && entry.item.key !== pending?.item.key
+    (entry) => !settled(entry.item.key) && entry.item.key !== pending?.item.key
   );
   const months = mergeMonths(theirs.months, ours.months, base ? base.months ?? {} : void 0);
   const failingSince = theirs.failingSince === void 0 || ours.failingSince === void 0 ? void 0 : isBefore(theirs.failingSince, ours.failingSince) ? theirs.failingSince : ours.failingSince;
@@ -231,7 +244,8 @@ function mergeFeedStates(theirs, ours, base) {
     ...failingSince ? { failingSince } : {},
     ...theirs.neverFetched && ours.neverFetched ? { neverFetched: true } : {},
     ...theirs.unreliableGuids || ours.unreliableGuids ? { unreliableGuids: true } : {},
-    ...itemCounts.length > 0 ? { maxItemsSeen: Math.max(...itemCounts) } : {}
+    ...itemCounts.length > 0 ? { maxItemsSeen: Math.max(...itemCounts) } : {},
+    ...reposts ? { reposts } : {}
   };
   return { state, notes };
 }
@@ -243,9 +257,19 @@ function withoutMergedFields(state) {
     neverFetched: _neverFetched,
     unreliableGuids: _unreliableGuids,
     maxItemsSeen: _maxItemsSeen,
+    reposts: _reposts,
     ...rest
   } = state;
   return rest;
+}
+function mergeReposts(theirs, ours) {
+  if (!theirs && !ours) return void 0;
+  const merged = { ...theirs };
+  for (const [key, at] of Object.entries(ours ?? {})) {
+    const other = merged[key];
+    merged[key] = other !== void 0 && isBefore(other, at) ? other : at;
+  }
+  return merged;
 }
 function mergeMonths(theirs, ours, base) {
   if (!theirs && !ours) return void 0;
@@ -272,11 +296,13 @@ function mergeAccountStates(theirs, ours) {
 function isBefore(a, b) {
   return Date.parse(a) < Date.parse(b);
 }
-function stronger(a, b) {
+function stronger(a, b, repostedAt) {
   if (STRENGTH[a.status] !== STRENGTH[b.status]) {
     return STRENGTH[a.status] > STRENGTH[b.status] ? a : b;
   }
-  return Date.parse(b.at) < Date.parse(a.at) ? b : a;
+  const [earlier, later] = Date.parse(b.at) < Date.parse(a.at) ? [b, a] : [a, b];
+  const reposted = repostedAt !== void 0 && isBefore(earlier.at, repostedAt) && !isBefore(later.at, repostedAt);
+  return reposted ? later : earlier;
 }
 function mergeQueues(ours, theirs) {
   const byKey = /* @__PURE__ */ new Map();

@@ -1,15 +1,16 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
+  escapeHtml,
+  plural,
+  skippedLines
+} from "./chunk-JJ3KLDXO.js";
+import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
 } from "./chunk-MYMFGCMW.js";
 import "./chunk-CKJMP3MU.js";
 import "./chunk-FL2BMLAN.js";
-import {
-  escapeHtml,
-  plural
-} from "./chunk-KVL2PZF7.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 
@@ -93,6 +94,17 @@ function feedSection(feed, config) {
   if (feed.failed.length > 0) {
     parts.push(
       `<p>Cannot be posted:</p><ul>${feed.failed.map((entry) => `<li>${escapeHtml(entry.title)}: ${escapeHtml(entry.reason)}</li>`).join("")}</ul>`
+    );
+  }
+  if (feed.paused) {
+    parts.push(
+      "<p>\u23F8\uFE0F Paused (pause: true): the feed is read and its new items recorded; nothing is posted.</p>"
+    );
+  }
+  const skipped = skippedLines([...feed.skipped, ...feed.dropped]);
+  if (skipped.length > 0) {
+    parts.push(
+      `<p>Skipped, not posted:</p><ul>${skipped.map((line) => `<li>Skipped: ${escapeHtml(line)}</li>`).join("")}</ul>`
     );
   }
   if (feed.notes.length > 0) {
