@@ -3,6 +3,12 @@
  * Pure: no I/O.
  */
 import type { Prices } from "../rules/cost.js";
+import {
+  DEFAULT_EVENT_PREFIXES,
+  type EventPostSettings,
+  parseReminder,
+  type ReminderRule,
+} from "../rules/event-posts.js";
 import type { PostingHours } from "../rules/posting-hours.js";
 import { DURATION, type FeedsFile } from "./schema.js";
 
@@ -26,6 +32,9 @@ export interface FeedConfig {
   readonly timeZone?: string;
   /** What the address serves; told from the content when absent. */
   readonly type?: NonNullable<FeedsFile["feeds"][number]["type"]>;
+  /** Calendars and agenda pages: announceWithin, reminders, lastDays, change notices; absent when
+   * the feed sets none of them (its events are then only announced). */
+  readonly eventPosts?: EventPostSettings;
 }
 
 export interface Config {
@@ -70,6 +79,7 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 86_400_000,
       ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
       ...optional("type", feed.type),
+      ...optional("eventPosts", eventPostSettings(feed, feed.timeZone ?? defaults.timeZone)),
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,
@@ -90,6 +100,34 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       concurrency: parsed.fetch.concurrency,
       alertAfterMs: parsed.fetch.alertAfterHours * 3_600_000,
     },
+  };
+}
+
+function eventPostSettings(
+  feed: FeedsFile["feeds"][number],
+  timeZone: string | undefined,
+): EventPostSettings | undefined {
+  const { announceWithin, remind, lastDays, announceChanges, eventPrefixes } = feed;
+  if (
+    [announceWithin, remind, lastDays, announceChanges, eventPrefixes].every((v) => v === undefined)
+  ) {
+    return undefined;
+  }
+  const prefixes = Object.fromEntries(
+    Object.entries(feed.eventPrefixes ?? {}).filter(([, text]) => text !== undefined),
+  );
+  return {
+    ...optional("announceWithinMs", durationMs(feed.announceWithin)),
+    reminders: (feed.remind ?? [])
+      .map(parseReminder)
+      .filter((rule): rule is ReminderRule => rule !== undefined),
+    ...optional(
+      "lastDays",
+      feed.lastDays === undefined ? undefined : Number.parseInt(feed.lastDays, 10),
+    ),
+    announceChanges: feed.announceChanges ?? false,
+    ...optional("timeZone", timeZone),
+    prefixes: { ...DEFAULT_EVENT_PREFIXES, ...prefixes },
   };
 }
 
