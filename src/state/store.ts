@@ -32,6 +32,7 @@ export function serializeState(state: FeedState): string {
     ...(state.unreliableGuids ? { unreliableGuids: true } : {}),
     ...(state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {}),
     ...(state.months ? { months: state.months } : {}),
+    ...(state.events ? { events: state.events } : {}),
     done,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
