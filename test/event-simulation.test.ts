@@ -296,9 +296,9 @@ function expectedPosts() {
   ] as const;
 }
 
-async function checkMonth(skip: (index: number) => boolean) {
+async function checkMonth(skip: (index: number) => boolean, missed: readonly string[] = []) {
   const { runs, sent, states } = await simulateMonth(skip);
-  const expected = expectedPosts();
+  const expected = expectedPosts().filter(([, key]) => !missed.includes(key));
   const posted = Object.entries(states).flatMap(([feed, state]) =>
     Object.entries(state.done).flatMap(([key, outcome]) =>
       outcome.status === "posted" ? [{ feed, key, at: outcome.at }] : [],
@@ -329,7 +329,7 @@ async function checkMonth(skip: (index: number) => boolean) {
   }
   // How many posts went out later than their moment because the run at that moment was skipped.
   const delayed = expected.filter(([, , due]) => !runs.includes(at(due))).length;
-  return { runs, delayed };
+  return { runs, delayed, states };
 }
 
 describe("a month of runs every 30 minutes over a museum's agenda", () => {
@@ -337,6 +337,26 @@ describe("a month of runs every 30 minutes over a museum's agenda", () => {
     const { runs, delayed } = await checkMonth(() => false);
     expect(runs).toHaveLength(31 * 48);
     expect(delayed).toBe(0);
+  }, 180_000);
+
+  it("drops, with the reason, a reminder whose runs were all missed for a day", async () => {
+    const outage = [at("2026-10-16T06:00:00Z"), at("2026-10-17T06:00:00Z")] as const;
+    const missed = [
+      "https://musee.example/expo#lastdays:3@2026-10-18",
+      `${visite("17", "")}#remind:1d@${paris("2026-10-17", "+02:00")}`,
+    ];
+    const down = (index: number) => {
+      const time = START + index * 30 * MINUTE;
+      return time >= outage[0] && time < outage[1];
+    };
+    const { states } = await checkMonth(down, missed);
+    expect(states.page?.done[missed[0] ?? ""]).toEqual({
+      status: "failed",
+      at: "2026-10-17T06:00:00.000Z",
+      reason:
+        "not posted: the reminder was due at 2026-10-16T07:00:00.000Z and no run came in time",
+    });
+    expect(states.calendrier?.done[missed[1] ?? ""]).toMatchObject({ status: "failed" });
   }, 180_000);
 
   it("still does when a third of the runs are skipped", async () => {
