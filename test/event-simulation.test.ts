@@ -251,7 +251,8 @@ function expectedPosts() {
     ["calendrier", remind(visite("24", ""), v24, "7d"), "2026-10-17T13:00:00Z", "In 7 days"],
     ["calendrier", remind(visite("24", ""), v24, "1d"), "2026-10-23T13:00:00Z", "Tomorrow"],
     ["calendrier", remind(visite("24", ""), v24, "day-of 09:00"), "2026-10-24T07:00:00Z", "Today"],
-    ["calendrier", remind(visite("31", ""), v31, "7d"), "2026-10-24T14:00:00Z", "In 7 days"],
+    // Days are counted on Paris's clock: 15:00 a week before the 31st is still summer time.
+    ["calendrier", remind(visite("31", ""), v31, "7d"), "2026-10-24T13:00:00Z", "In 7 days"],
     ["calendrier", remind(visite("31", ""), v31, "1d"), "2026-10-30T14:00:00Z", "Tomorrow"],
     // 09:00 on the 31st is winter time: 08:00 UTC.
     ["calendrier", remind(visite("31", ""), v31, "day-of 09:00"), "2026-10-31T08:00:00Z", "Today"],
@@ -269,7 +270,7 @@ function expectedPosts() {
       "2026-10-20T00:00:00Z",
       "New date: Concert d'orgue",
     ],
-    ["calendrier", remind("concert", concert, "7d"), "2026-10-22T19:00:00Z", "In 7 days: Concert"],
+    ["calendrier", remind("concert", concert, "7d"), "2026-10-22T18:00:00Z", "In 7 days: Concert"],
     ["calendrier", remind("concert", concert, "1d"), "2026-10-28T19:00:00Z", "Tomorrow: Concert"],
     [
       "calendrier",

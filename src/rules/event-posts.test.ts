@@ -59,9 +59,10 @@ describe("parseReminder", () => {
 describe("planEventPosts", () => {
   it("queues a reminder once its moment came, with a derived key and a prefixed title", () => {
     const state = seen(concert(), "2026-10-01T00:00:00Z");
-    const early = planEventPosts(state, undefined, settings(), at("2026-10-21T18:59:00Z"));
+    // 20:00 in Paris a week before, in summer time: 18:00 UTC (the event is at 19:00 UTC).
+    const early = planEventPosts(state, undefined, settings(), at("2026-10-21T17:59:00Z"));
     expect(early.queued).toEqual([]);
-    const due = planEventPosts(state, undefined, settings(), at("2026-10-21T19:00:00Z"));
+    const due = planEventPosts(state, undefined, settings(), at("2026-10-21T18:00:00Z"));
     expect(keys(due.queued)).toEqual(["concert#remind:7d@2026-10-28T20:00:00+01:00"]);
     expect(due.queued[0]?.title).toBe("In 7 days: Concert");
     expect(due.queued[0]?.eventPost?.kind).toBe("reminder");
@@ -96,7 +97,7 @@ describe("planEventPosts", () => {
     const plan = planEventPosts(state, undefined, settings(), at("2026-10-23T12:00:00Z"));
     expect(plan.queued).toEqual([]);
     expect(plan.dropped.map((entry) => entry.reason)).toEqual([
-      "not posted: the reminder was due at 2026-10-21T19:00:00.000Z and no run came in time",
+      "not posted: the reminder was due at 2026-10-21T18:00:00.000Z and no run came in time",
     ]);
     expect(plan.state.done["concert#remind:7d@2026-10-28T20:00:00+01:00"]?.status).toBe("failed");
   });
@@ -185,7 +186,7 @@ describe("upcomingEventPosts", () => {
     );
     expect(upcoming).toEqual(
       [
-        { title: "In 7 days: Concert", due: "2026-10-21T19:00:00.000Z", kind: "reminder" },
+        { title: "In 7 days: Concert", due: "2026-10-21T18:00:00.000Z", kind: "reminder" },
         { title: "Today: Concert", due: "2026-10-28T08:00:00.000Z", kind: "reminder" },
         { title: "Tomorrow: Concert", due: "2026-10-27T19:00:00.000Z", kind: "reminder" },
       ].sort((a, b) => a.due.localeCompare(b.due)),

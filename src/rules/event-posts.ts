@@ -264,7 +264,7 @@ export function eventReminders(event: TrackedEvent, settings: EventPostSettings)
           label: rule.label,
           until: startIso,
         }),
-        momentMs: startMs - rule.beforeMs,
+        momentMs: beforeStart(startMs, rule.beforeMs, zone),
       });
       continue;
     }
@@ -297,6 +297,26 @@ export function eventReminders(event: TrackedEvent, settings: EventPostSettings)
     }
   }
   return reminders;
+}
+
+/**
+ * Whole days before the start are counted on the zone's clock (a 7-day reminder of a 15:00 event
+ * comes at 15:00, summer time or not); hours are exact.
+ */
+function beforeStart(startMs: number, beforeMs: number, zone: string): number {
+  if (beforeMs % DAY_MS !== 0) return startMs - beforeMs;
+  const wall = new Date(startMs + offsetAt(startMs, zone) - beforeMs);
+  return wallTimeToUtc(
+    {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: wall.getUTCSeconds(),
+    },
+    zone,
+  );
 }
 
 function lateReason(due: DueReminder, nowMs: number): string | undefined {
