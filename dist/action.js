@@ -5,10 +5,11 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-NZKBLDTJ.js";
-import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-ZSHIATYJ.js";
-import "./chunks/chunk-KVL2PZF7.js";
+} from "./chunks/chunk-P2QOU4YJ.js";
+import "./chunks/chunk-A7F3RYF2.js";
+import "./chunks/chunk-FZK5PYSV.js";
+import "./chunks/chunk-YRYVYYHU.js";
+import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";

@@ -11,14 +11,15 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-NZKBLDTJ.js";
+} from "./chunks/chunk-P2QOU4YJ.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-ZSHIATYJ.js";
+} from "./chunks/chunk-A7F3RYF2.js";
+import "./chunks/chunk-FZK5PYSV.js";
 import {
   escapeHtml
-} from "./chunks/chunk-KVL2PZF7.js";
+} from "./chunks/chunk-YRYVYYHU.js";
+import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
@@ -234,7 +235,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-WPPJWIFF.js");
+  const { parseFeed } = await import("./chunks/parse-OPLGOUYT.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -285,13 +286,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-KFFEPOE4.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-53MCINFY.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-KFFEPOE4.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-53MCINFY.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-JNAAMPHD.js");
+      const { commitState } = await import("./chunks/commit-state-6MEAW7KZ.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -91,7 +91,8 @@ export function planEventPosts(
   const at = now.toISOString();
   const nowMs = now.getTime();
   const tracked = trackEvents(state.events ?? {}, fetched, at);
-  let queue = refreshQueue(state.queue, tracked);
+  // Dedupe already refreshed queued announcements with this fetch's version of their event.
+  let queue = state.queue;
   const done = { ...state.done };
   const queued: Item[] = [];
   const held: Item[] = [];
@@ -173,17 +174,6 @@ function trackEvents(
     tracked[item.key] = before ? { ...before, item } : { item, since: at };
   }
   return tracked;
-}
-
-/** A queued announcement carries the event's latest version: a cancelled one is then dropped. */
-function refreshQueue(
-  queue: FeedState["queue"],
-  tracked: Readonly<Record<string, TrackedEvent>>,
-): FeedState["queue"] {
-  return queue.map((entry) => {
-    const fresh = entry.item.eventPost ? undefined : tracked[entry.item.key];
-    return fresh && fresh.item !== entry.item ? { ...entry, item: fresh.item } : entry;
-  });
 }
 
 function isWithinAnnounceWindow(event: ItemEvent, settings: EventPostSettings, nowMs: number) {

@@ -8,9 +8,9 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-KGAIG45E.js";
-import "./chunk-ZSHIATYJ.js";
-import "./chunk-KVL2PZF7.js";
+} from "./chunk-ED2KQ5AE.js";
+import "./chunk-FZK5PYSV.js";
+import "./chunk-YRYVYYHU.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 export {

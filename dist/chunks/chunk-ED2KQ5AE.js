@@ -6,10 +6,10 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-ZSHIATYJ.js";
+} from "./chunk-FZK5PYSV.js";
 import {
   plural
-} from "./chunk-KVL2PZF7.js";
+} from "./chunk-YRYVYYHU.js";
 import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";

@@ -7,8 +7,9 @@ import {
 import "./chunk-KVLFWIBY.js";
 import {
   escapeHtml,
-  plural
-} from "./chunk-KVL2PZF7.js";
+  plural,
+  upcomingLine
+} from "./chunk-YRYVYYHU.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 
@@ -87,6 +88,12 @@ function feedSection(feed, config) {
   if (waiting > 0) {
     parts.push(
       `<p>${plural(waiting, "more item")} would wait for later runs (maxPostsPerRun ${config?.maxPostsPerRun ?? "?"} for this feed, and the run-wide limit).</p>`
+    );
+  }
+  if (feed.upcoming && feed.upcoming.length > 0) {
+    parts.push(
+      "<p>Event posts coming in the next 14 days (reminders, held announcements):</p>",
+      `<ul>${feed.upcoming.map((post) => `<li>${upcomingLine(post)}</li>`).join("")}</ul>`
     );
   }
   if (feed.failed.length > 0) {

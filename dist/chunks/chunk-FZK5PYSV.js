@@ -19746,7 +19746,8 @@ function emptyState(feedId) {
 function keyChecker(state) {
   const waiting = new Set(state.queue.map((queued) => queued.item.key));
   if (state.pending) waiting.add(state.pending.item.key);
-  return (key) => Object.hasOwn(state.done, key) || waiting.has(key);
+  const held = state.events ?? {};
+  return (key) => Object.hasOwn(state.done, key) || waiting.has(key) || held[key]?.held === true;
 }
 function startPost(state, key, text2, network, now) {
   if (state.pending) {
@@ -19880,9 +19881,29 @@ var itemSchema = external_exports.object(
     author: absentOr(text),
     categories: external_exports.array(text, "an array of strings"),
     image: absentOr(text),
-    event: itemEventSchema.exactOptional()
+    event: itemEventSchema.exactOptional(),
+    eventPost: external_exports.object(
+      {
+        kind: external_exports.enum(["reminder", "last-days", "change"], "reminder, last-days or change"),
+        label: text,
+        until: date5
+      },
+      "an object (the event post)"
+    ).exactOptional()
   },
   "an object (the item)"
+);
+var trackedEventSchema = external_exports.object(
+  {
+    item: itemSchema,
+    since: date5,
+    announced: external_exports.object({
+      start: text,
+      status: external_exports.enum(EVENT_STATUSES, `one of ${EVENT_STATUSES.join(", ")}`)
+    }).exactOptional(),
+    held: yes.exactOptional()
+  },
+  "an object (an upcoming event)"
 );
 var outcomeSchema = external_exports.discriminatedUnion(
   "status",
@@ -19926,7 +19947,8 @@ var feedStateSchema = external_exports.object({
   failingSince: date5.exactOptional(),
   neverFetched: yes.exactOptional(),
   unreliableGuids: yes.exactOptional(),
-  maxItemsSeen: count.exactOptional()
+  maxItemsSeen: count.exactOptional(),
+  events: external_exports.record(text, trackedEventSchema, "an object").exactOptional()
 });
 var accountStateSchema = external_exports.object({
   version: external_exports.literal(STATE_VERSION, `${STATE_VERSION}`),
@@ -19992,6 +20014,7 @@ function serializeState(state) {
     ...state.unreliableGuids ? { unreliableGuids: true } : {},
     ...state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {},
     ...state.months ? { months: state.months } : {},
+    ...state.events ? { events: state.events } : {},
     done
   };
   return `${JSON.stringify(ordered, null, 2)}
@@ -20119,6 +20142,7 @@ export {
   url,
   number2 as number,
   int,
+  boolean2 as boolean,
   ZodArray,
   array,
   ZodObject,

@@ -9,9 +9,11 @@ import {
   describePostingHours,
   isWithinPostingHours,
   nextOpening,
+  planEventPosts,
   priceOf,
-  startOfNextMonth
-} from "./chunk-DQWYFRTA.js";
+  startOfNextMonth,
+  upcomingEventPosts
+} from "./chunk-A7F3RYF2.js";
 import {
   STATE_VERSION,
   dropQueued,
@@ -27,16 +29,16 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-ZSHIATYJ.js";
+} from "./chunk-FZK5PYSV.js";
 import {
   plural,
   stoppedLine
-} from "./chunk-KVL2PZF7.js";
+} from "./chunk-YRYVYYHU.js";
 import {
   eventSpan,
   isSkipped,
   skippedEventLine
-} from "./chunk-GCNII6EK.js";
+} from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 
@@ -771,6 +773,13 @@ function pruneDone(done, inFeed, retained, now) {
 function eventSkipReason(item, now) {
   const event = item.event;
   if (!event) return void 0;
+  const post = item.eventPost;
+  if (post) {
+    if (Date.parse(post.until) <= now.getTime()) {
+      return post.kind === "reminder" && eventSpan(event).endMs > now.getTime() ? "not posted: the event started before the reminder's turn came" : `not posted: the event is over (${event.end ?? event.start})`;
+    }
+    if (post.kind === "change") return void 0;
+  }
   if (event.status === "cancelled") return "not posted: the event is cancelled";
   if (event.status === "postponed") return "not posted: the event is postponed (no new date yet)";
   if (eventSpan(event).endMs <= now.getTime()) {
@@ -804,8 +813,9 @@ function recordSuccess(state) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-WPPJWIFF.js");
+var loadParse = () => import("./parse-OPLGOUYT.js");
 var SKIPPED_LINES = 20;
+var UPCOMING_MS = 14 * 864e5;
 async function run(config, deps, options = {}) {
   const dryRun = deps.publisher === void 0;
   const feeds = config.feeds.filter(
@@ -833,6 +843,8 @@ async function run(config, deps, options = {}) {
           dryRun,
           problems
         );
+        const fetched = outcome.ok ? outcome.parsed?.items : void 0;
+        await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       })
@@ -972,6 +984,28 @@ async function recordFeed(feed, outcome, config, deps, dryRun, problems) {
   }
   if (!dryRun) await deps.store.save(deduped.state);
   return { feed, state: deduped.state, report };
+}
+async function planEvents(feedRun, fetched, deps, dryRun) {
+  const settings = feedRun.feed.eventPosts;
+  if (!feedRun.state || !settings) return;
+  const now = deps.now();
+  const plan = planEventPosts(feedRun.state, fetched, settings, now);
+  for (const item of plan.held) {
+    deps.log.info(`"${item.title}" held: announced once it starts within announceWithin.`);
+  }
+  for (const item of plan.queued) deps.log.info(`Event post: "${item.title}" queued.`);
+  for (const { item, reason } of plan.dropped) {
+    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+    feedRun.report.dropped.push({ title: item.title, reason });
+  }
+  feedRun.report.newItems += plan.queued.length - plan.held.length;
+  feedRun.report.upcoming = upcomingEventPosts(plan.state, settings, now, UPCOMING_MS);
+  for (const post of feedRun.report.upcoming.slice(0, SKIPPED_LINES)) {
+    deps.log.info(`Coming: ${post.kind} "${post.title}", due from ${post.due}.`);
+  }
+  const changed = JSON.stringify(plan.state) !== JSON.stringify(feedRun.state);
+  feedRun.state = plan.state;
+  if (changed && !dryRun) await deps.store.save(plan.state);
 }
 async function dropUnpostable(feedRun, deps, dryRun) {
   if (!feedRun.state) return;
