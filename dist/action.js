@@ -5,11 +5,12 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-R26KLMNJ.js";
-import "./chunks/chunk-7G74GEH7.js";
-import "./chunks/chunk-AIIWQXQC.js";
-import "./chunks/chunk-JJ3KLDXO.js";
+} from "./chunks/chunk-TRW57JGA.js";
+import "./chunks/chunk-DTIWE6MH.js";
+import "./chunks/chunk-KX2RBZFD.js";
+import "./chunks/chunk-WBGVUT4R.js";
 import "./chunks/chunk-FL2BMLAN.js";
+import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";

@@ -11,15 +11,16 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-R26KLMNJ.js";
+} from "./chunks/chunk-TRW57JGA.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-7G74GEH7.js";
-import "./chunks/chunk-AIIWQXQC.js";
+} from "./chunks/chunk-DTIWE6MH.js";
+import "./chunks/chunk-KX2RBZFD.js";
 import {
   escapeHtml
-} from "./chunks/chunk-JJ3KLDXO.js";
+} from "./chunks/chunk-WBGVUT4R.js";
 import "./chunks/chunk-FL2BMLAN.js";
+import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
@@ -235,7 +236,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-OXPVL2T6.js");
+  const { parseFeed } = await import("./chunks/parse-R4VN2BBL.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -286,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-S277PL43.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-UKJMXRV7.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-S277PL43.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-UKJMXRV7.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-LMUK2VQW.js");
+      const { commitState } = await import("./chunks/commit-state-YUULKE62.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -16,6 +16,7 @@ import { costReport, postQueued } from "./posting.js";
 import { bufferedLog } from "./report/log.js";
 import { type FeedReport, plural, type RunReport } from "./report/report.js";
 import { dedupeItems, type SkippedItem } from "./rules/dedupe.js";
+import { planEventPosts, upcomingEventPosts } from "./rules/event-posts.js";
 import { dropUnpostableEvents } from "./rules/events.js";
 import { recordFailure, recordSuccess } from "./rules/feed-health.js";
 import type { Screen } from "./rules/filter.js";
@@ -23,7 +24,7 @@ import { oneStoryOnce } from "./rules/one-story.js";
 import { applyOverrides, screensOf } from "./rules/overrides.js";
 import { isSkipped, skippedEventLine } from "./sources/agenda.js";
 import type { FetchResult } from "./sources/fetch.js";
-import type { ParsedFeed } from "./sources/item.js";
+import type { Item, ParsedFeed } from "./sources/item.js";
 import type { FeedState, Validators } from "./state/feed-state.js";
 
 // The feed parser is heavy to load, and most feeds answer "304 Not Modified": loaded on first use.
@@ -31,6 +32,8 @@ const loadParse = () => import("./sources/parse.js");
 
 /** Items recorded without posting, listed one per line; a long archive gets a count for the rest. */
 const SKIPPED_LINES = 20;
+/** How far ahead the preview and the job summary list the coming event posts. */
+const UPCOMING_MS = 14 * 86_400_000;
 
 export interface RunDeps extends PostingDeps {
   readonly fetchFeed: (url: string, validators: Validators) => Promise<FetchResult>;
@@ -76,6 +79,8 @@ export async function run(
           { dryRun, screen: screens.get(feed.id) },
           problems,
         );
+        const fetched = outcome.ok ? outcome.parsed?.items : undefined;
+        await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       }),
@@ -332,6 +337,38 @@ async function recordFeed(
 
   if (!dryRun) await deps.store.save(overridden.state);
   return { feed, state: overridden.state, report };
+}
+
+/**
+ * Event posts (rules/event-posts.ts): held announcements released, reminders and change notices
+ * queued when due, late ones dropped. Runs on 304 and failed fetches too, from remembered events.
+ */
+async function planEvents(
+  feedRun: FeedRun,
+  fetched: readonly Item[] | undefined,
+  deps: RunDeps,
+  dryRun: boolean,
+): Promise<void> {
+  const settings = feedRun.feed.eventPosts;
+  if (!feedRun.state || !settings) return;
+  const now = deps.now();
+  const plan = planEventPosts(feedRun.state, fetched, settings, now);
+  for (const item of plan.held) {
+    deps.log.info(`"${item.title}" held: announced once it starts within announceWithin.`);
+  }
+  for (const item of plan.queued) deps.log.info(`Event post: "${item.title}" queued.`);
+  for (const { item, reason } of plan.dropped) {
+    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+    feedRun.report.dropped.push({ title: item.title, reason });
+  }
+  feedRun.report.newItems += plan.queued.length - plan.held.length;
+  feedRun.report.upcoming = upcomingEventPosts(plan.state, settings, now, UPCOMING_MS);
+  for (const post of feedRun.report.upcoming.slice(0, SKIPPED_LINES)) {
+    deps.log.info(`Coming: ${post.kind} "${post.title}", due from ${post.due}.`);
+  }
+  const changed = JSON.stringify(plan.state) !== JSON.stringify(feedRun.state);
+  feedRun.state = plan.state;
+  if (changed && !dryRun) await deps.store.save(plan.state);
 }
 
 /** Queued events that must never be announced (cancelled, postponed, over) leave the queue. */

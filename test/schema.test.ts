@@ -54,6 +54,7 @@ describe("schema/feeds.schema.json", () => {
       "fetch",
       "cost",
       "feeds[]",
+      "feeds[].eventPrefixes",
     ]);
     for (const [, node] of found) expect(node.additionalProperties).toBe(false);
   });

@@ -3,6 +3,12 @@
  * Pure: no I/O.
  */
 import type { Prices } from "../rules/cost.js";
+import {
+  DEFAULT_EVENT_PREFIXES,
+  type EventPostSettings,
+  parseReminder,
+  type ReminderRule,
+} from "../rules/event-posts.js";
 import type { FilterSpec } from "../rules/filter.js";
 import type { PostingHours } from "../rules/posting-hours.js";
 import type { FeedsFile } from "./schema.js";
@@ -47,6 +53,9 @@ export interface FeedConfig {
   readonly pause?: true;
   /** Keys of items to post once more. */
   readonly repost?: readonly string[];
+  /** Calendars and agenda pages: announceWithin, reminders, lastDays, change notices; absent when
+   * the feed sets none of them (its events are then only announced). */
+  readonly eventPosts?: EventPostSettings;
 }
 
 export interface Config {
@@ -100,6 +109,7 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
       ...optional("type", feed.type),
       ...curation(feed, defaults),
+      ...optional("eventPosts", eventPostSettings(feed, feed.timeZone ?? defaults.timeZone)),
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,
@@ -146,6 +156,34 @@ function curation(feed: FeedEntry, defaults: FeedsFile["defaults"]) {
 
 function nonEmpty<K extends string>(key: K, values: readonly string[] | undefined) {
   return optional(key, values !== undefined && values.length > 0 ? values : undefined);
+}
+
+function eventPostSettings(
+  feed: FeedsFile["feeds"][number],
+  timeZone: string | undefined,
+): EventPostSettings | undefined {
+  const { announceWithin, remind, lastDays, announceChanges, eventPrefixes } = feed;
+  if (
+    [announceWithin, remind, lastDays, announceChanges, eventPrefixes].every((v) => v === undefined)
+  ) {
+    return undefined;
+  }
+  const prefixes = Object.fromEntries(
+    Object.entries(feed.eventPrefixes ?? {}).filter(([, text]) => text !== undefined),
+  );
+  return {
+    ...optional("announceWithinMs", durationMs(feed.announceWithin)),
+    reminders: (feed.remind ?? [])
+      .map(parseReminder)
+      .filter((rule): rule is ReminderRule => rule !== undefined),
+    ...optional(
+      "lastDays",
+      feed.lastDays === undefined ? undefined : Number.parseInt(feed.lastDays, 10),
+    ),
+    announceChanges: feed.announceChanges ?? false,
+    ...optional("timeZone", timeZone),
+    prefixes: { ...DEFAULT_EVENT_PREFIXES, ...prefixes },
+  };
 }
 
 /** `{ key: value }`, or nothing when the value is absent (exactOptionalPropertyTypes). */

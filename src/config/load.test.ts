@@ -4,6 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../errors.js";
+import { DEFAULT_EVENT_PREFIXES } from "../rules/event-posts.js";
 import type { Config } from "./defaults.js";
 import { ConfigError, type ConfigProblem, loadConfig, parseConfig } from "./load.js";
 import { TEMPLATE_FIELDS } from "./schema.js";
@@ -147,6 +148,35 @@ describe("parseConfig: valid files", () => {
       concurrency: 12,
       alertAfterMs: 24 * 3_600_000,
     });
+  });
+
+  it("reads the event post settings of a calendar feed, with default prefixes", () => {
+    const config = parseConfig(
+      yaml(
+        ...ONE_FEED,
+        "    timeZone: Europe/Paris",
+        '    remind: [7d, 36h, "day-of 09:00"]',
+        "    lastDays: 3d",
+        "    announceWithin: 30d",
+        "    announceChanges: true",
+        "    eventPrefixes:",
+        '      tomorrow: "Demain :"',
+      ),
+      "feeds.yml",
+    );
+    expect(config.feeds[0]?.eventPosts).toEqual({
+      announceWithinMs: 30 * 86_400_000,
+      reminders: [
+        { label: "7d", beforeMs: 7 * 86_400_000 },
+        { label: "36h", beforeMs: 36 * 3_600_000 },
+        { label: "day-of 09:00", dayOf: { hour: 9, minute: 0 } },
+      ],
+      lastDays: 3,
+      announceChanges: true,
+      timeZone: "Europe/Paris",
+      prefixes: { ...DEFAULT_EVENT_PREFIXES, tomorrow: "Demain :" },
+    });
+    expect(parseConfig(yaml(...ONE_FEED), "feeds.yml").feeds[0]?.eventPosts).toBeUndefined();
   });
 
   it("reads daily limits, maxAge, posting hours, cost and the feed alert threshold", () => {
@@ -323,6 +353,13 @@ describe("parseConfig: each problem with its line and path", () => {
       "",
       /must be in quotes, e.g. template: "\{title\} \{link\}"/,
     ],
+    [
+      "a reminder that is no duration",
+      [...ONE_FEED, '    remind: [7d, "day of 9h"]'],
+      4,
+      "feeds[0].remind[1]",
+      'expected a reminder such as "7d", "36h" or "day-of 09:00", got "day of 9h"',
+    ],
     // Whole file
     ["an empty file", [""], undefined, "", /^the file is empty; it needs at least a 'feeds:'/],
     ["comments only", ["# nothing yet"], undefined, "", /^the file is empty/],
@@ -448,7 +485,7 @@ describe("parseConfig: each problem with its line and path", () => {
       [...ONE_FEED, "    timeoutSeconds: 5"],
       4,
       "feeds[0].timeoutSeconds",
-      "unknown key; expected one of: id, url, name, template, locale, hashtagMap, categoriesAsHashtags, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type, include, exclude, fields, categories, minLength, sameStoryWithin, skip, pause, repost",
+      "unknown key; expected one of: id, url, name, template, locale, hashtagMap, categoriesAsHashtags, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type, include, exclude, fields, categories, minLength, sameStoryWithin, skip, pause, repost, announceWithin, remind, lastDays, announceChanges, eventPrefixes",
     ],
     // Templates
     [

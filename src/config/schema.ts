@@ -112,6 +112,62 @@ const timeZone = z
 const eventTimeZone = timeZone.describe(
   'Calendars and agenda pages: time zone of event times written without one, e.g. "Europe/Paris".',
 );
+// Event posts (calendars and agenda pages): reminders, last days, changes. See rules/event-posts.ts.
+export const REMINDER = /^(?:[1-9]\d{0,3}[hd]|day-of (?:[01]\d|2[0-3]):[0-5]\d)$/;
+const REMINDER_EXPECTED = `a reminder such as "7d", "36h" or "day-of 09:00"`;
+const LAST_DAYS_EXPECTED = `a number of days such as "3d"`;
+const prefix = (what: string) =>
+  z
+    .string(expecting("a short text"))
+    .trim()
+    .min(1, expecting("a short text"))
+    .describe(what)
+    .optional();
+const eventPostKeys = {
+  announceWithin: maxAge
+    .describe(
+      'Calendars and agenda pages: an event is announced only once it starts within this, e.g. "30d". Default: as soon as it appears.',
+    )
+    .optional(),
+  remind: z
+    .array(
+      z.string(expecting(REMINDER_EXPECTED)).regex(REMINDER, expecting(REMINDER_EXPECTED)),
+      expecting(`a list of reminders such as [7d, 1d, "day-of 09:00"]`),
+    )
+    .describe(
+      'Calendars and agenda pages: reminders posted once per event, e.g. [7d, 1d, "day-of 09:00"] (before the start, or on its day at that time in the feed\'s timeZone).',
+    )
+    .optional(),
+  lastDays: z
+    .string(expecting(LAST_DAYS_EXPECTED))
+    .regex(/^[1-9]\d{0,2}d$/, expecting(LAST_DAYS_EXPECTED))
+    .describe(
+      'Calendars and agenda pages: for events lasting longer (exhibitions), a notice when this many days are left, e.g. "3d".',
+    )
+    .optional(),
+  announceChanges: z
+    .boolean(expecting("true or false"))
+    .describe(
+      "Calendars and agenda pages: post once when an announced event gets a new date, is cancelled or postponed. Default: false.",
+    )
+    .optional(),
+  eventPrefixes: z
+    .strictObject(
+      {
+        inDays: prefix('Before a reminder\'s title, {n} days ahead. Default: "In {n} days:".'),
+        inHours: prefix('Before a reminder\'s title, {n} hours ahead. Default: "In {n} hours:".'),
+        tomorrow: prefix('Before a "1d" reminder\'s title. Default: "Tomorrow:".'),
+        today: prefix('Before a "day-of" reminder\'s title. Default: "Today:".'),
+        lastDays: prefix('Before a lastDays notice\'s title. Default: "Last {n} days:".'),
+        newDate: prefix('Before the title of an event with a new date. Default: "New date:".'),
+        cancelled: prefix('Before the title of a cancelled event. Default: "Cancelled:".'),
+        postponed: prefix('Before the title of a postponed event. Default: "Postponed:".'),
+      },
+      expecting("'key: text' lines such as 'tomorrow: \"Demain :\"'"),
+    )
+    .describe("Words put before the title of reminders and change notices.")
+    .optional(),
+};
 const clockTime = z
   .string(expecting(`a time such as "08:00"`))
   .regex(CLOCK_TIME, expecting(`a 24-hour time such as "08:00" or "21:30"`));
@@ -287,6 +343,7 @@ const feedSchema = z
         .optional(),
       ...curationKeys("feed"),
       ...overrideKeys,
+      ...eventPostKeys,
     },
     expecting("a feed with at least 'id:' and 'url:'"),
   )

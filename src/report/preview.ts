@@ -7,7 +7,14 @@
 
 import type { Config, FeedConfig } from "../config/defaults.js";
 import { MAX_WEIGHTED_LENGTH, weightedLength } from "../rules/compose.js";
-import { escapeHtml, type FeedReport, plural, type RunReport, skippedLines } from "./report.js";
+import {
+  escapeHtml,
+  type FeedReport,
+  plural,
+  type RunReport,
+  skippedLines,
+  upcomingLine,
+} from "./report.js";
 
 export interface FeedChanges {
   readonly added: readonly string[];
@@ -119,6 +126,12 @@ function feedSection(feed: FeedReport, config: FeedConfig | undefined): string[]
     parts.push(
       `<p>${plural(waiting, "more item")} would wait for later runs (maxPostsPerRun ` +
         `${config?.maxPostsPerRun ?? "?"} for this feed, and the run-wide limit).</p>`,
+    );
+  }
+  if (feed.upcoming && feed.upcoming.length > 0) {
+    parts.push(
+      "<p>Event posts coming in the next 14 days (reminders, held announcements):</p>",
+      `<ul>${feed.upcoming.map((post) => `<li>${upcomingLine(post)}</li>`).join("")}</ul>`,
     );
   }
   if (feed.failed.length > 0) {

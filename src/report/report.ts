@@ -7,6 +7,8 @@
  * the pull-request preview (preview).
  * May import: errors, config, rules, sources.
  */
+import type { UpcomingEventPost } from "../rules/event-posts.js";
+
 export interface PostReport {
   readonly title: string;
   readonly text: string;
@@ -39,6 +41,8 @@ export interface FeedReport {
   readonly paused?: true;
   /** Items still waiting after this run. */
   queued: number;
+  /** Calendars and agenda pages: the event posts coming due in the next days, soonest first. */
+  upcoming?: readonly UpcomingEventPost[];
 }
 
 export interface RunReport {
@@ -172,6 +176,19 @@ export function summaryHtml(report: RunReport): string {
   );
   if (notes.length > 0) parts.push(`<h3>Notes</h3><ul>${notes.join("")}</ul>`);
   if (report.cost && !report.dryRun) parts.push(`<p>💶 ${escapeHtml(costLine(report.cost))}</p>`);
+  const upcoming = report.feeds.flatMap((feed) =>
+    (feed.upcoming ?? []).map((post) => ({ feed, post })),
+  );
+  if (upcoming.length > 0) {
+    const rows = upcoming
+      .sort((a, b) => a.post.due.localeCompare(b.post.due))
+      .slice(0, UPCOMING_ROWS)
+      .map(
+        ({ feed, post }) =>
+          `<li><code>${escapeHtml(feed.feedId)}</code>: ${upcomingLine(post)}</li>`,
+      );
+    parts.push(`<h3>Event posts due next</h3><ul>${rows.join("")}</ul>`);
+  }
   if (report.problems.length > 0) {
     parts.push(
       `<h3>Needs your attention</h3><ul>${report.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("")}</ul>`,
@@ -197,6 +214,15 @@ export function skippedLines(
     .map(({ title, reason }) => `«${title}» — ${reason}`);
   if (skipped.length > SKIPPED_SHOWN) lines.push(`… and ${skipped.length - SKIPPED_SHOWN} more`);
   return lines;
+}
+
+/** Rows of the "due next" list: the soonest, enough to check a calendar's settings at a glance. */
+const UPCOMING_ROWS = 10;
+
+/** "from 2026-10-24 07:00 UTC — reminder: Tomorrow: Concert", as escaped HTML. */
+export function upcomingLine(post: UpcomingEventPost): string {
+  const when = `${post.due.slice(0, 10)} ${post.due.slice(11, 16)} UTC`;
+  return `from ${escapeHtml(when)} — ${escapeHtml(post.kind)}: ${escapeHtml(post.title)}`;
 }
 
 export function escapeHtml(text: string): string {

@@ -66,6 +66,27 @@ describe("eventSkipReason", () => {
     expect(eventSkipReason(event("e", fields), NOW)).toBe(reason);
   });
 
+  it("drops a reminder once the event started, and lets a change notice speak of a cancellation", () => {
+    const reminder = (until: string, fields: Partial<ItemEvent> = {}) =>
+      ({
+        ...event("e#remind:1d", {
+          start: "2026-03-10T11:00:00Z",
+          end: "2026-03-10T14:00:00Z",
+          ...fields,
+        }),
+        eventPost: { kind: "reminder", label: "1d", until },
+      }) as const;
+    expect(eventSkipReason(reminder("2026-03-10T11:00:00.000Z"), NOW)).toBe(
+      "not posted: the event started before the reminder's turn came",
+    );
+    expect(eventSkipReason(reminder("2026-03-10T13:00:00.000Z"), NOW)).toBeUndefined();
+    const notice = {
+      ...event("e#cancelled", { status: "cancelled" }),
+      eventPost: { kind: "change", label: "cancelled", until: "2026-03-20T18:00:00.000Z" },
+    } as const;
+    expect(eventSkipReason(notice, NOW)).toBeUndefined();
+  });
+
   it("never skips an item that is not an event", () => {
     expect(eventSkipReason(item("news"), NOW)).toBeUndefined();
   });

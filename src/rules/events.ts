@@ -1,8 +1,9 @@
 /**
  * Events rule (pure): which queued events must not be announced. Calendars and agenda pages keep
  * cancelled and postponed events as items (a change notice will need them), and an event may end
- * while it waits for its turn; none of these is ever announced. Until the event posting rules
- * exist, such an item leaves the queue with its reason, as a too-old item does.
+ * while it waits for its turn; none of these is ever announced: such an item leaves the queue with
+ * its reason, as a too-old item does. Derived posts (event-posts.ts) are late once their `until`
+ * passed; a change notice may speak of a cancelled or postponed event.
  */
 import { eventSpan } from "../sources/agenda.js";
 import type { Item } from "../sources/item.js";
@@ -12,6 +13,16 @@ import { dropQueued, type FeedState } from "../state/feed-state.js";
 export function eventSkipReason(item: Item, now: Date): string | undefined {
   const event = item.event;
   if (!event) return undefined;
+  const post = item.eventPost;
+  if (post) {
+    if (Date.parse(post.until) <= now.getTime()) {
+      return post.kind === "reminder" && eventSpan(event).endMs > now.getTime()
+        ? "not posted: the event started before the reminder's turn came"
+        : `not posted: the event is over (${event.end ?? event.start})`;
+    }
+    // A change notice is about the cancellation or postponement itself.
+    if (post.kind === "change") return undefined;
+  }
   if (event.status === "cancelled") return "not posted: the event is cancelled";
   // A postponed event's dates are the old ones: announcing them would mislead.
   if (event.status === "postponed") return "not posted: the event is postponed (no new date yet)";

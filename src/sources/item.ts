@@ -39,6 +39,17 @@ export interface Item {
   readonly image: string | undefined;
   /** Set on items that are events: an occurrence from a calendar, or an agenda page's event. */
   readonly event?: ItemEvent;
+  /** Set on a post crieur derives from an event: a reminder, a last-days notice or a change. */
+  readonly eventPost?: EventPost;
+}
+
+/** What a derived event post is about; its item is the event's, with a prefixed title. */
+export interface EventPost {
+  readonly kind: "reminder" | "last-days" | "change";
+  /** The rule that made it, as written in feeds.yml ("7d", "day-of 09:00"), or the change. */
+  readonly label: string;
+  /** ISO instant after which the post would be late (the event started, or ended). */
+  readonly until: string;
 }
 
 export const EVENT_STATUSES = [

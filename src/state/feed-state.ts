@@ -13,7 +13,7 @@
 
 import { canonicalRecord } from "../sources/canonical-url.js";
 import type { Validators as HttpValidators } from "../sources/fetch.js";
-import type { Item } from "../sources/item.js";
+import type { EventStatus, Item } from "../sources/item.js";
 import { storyRecord } from "../sources/story.js";
 
 export const STATE_VERSION = 1;
@@ -102,6 +102,23 @@ export interface FeedState {
    * listed there. Forgotten once the key leaves the list.
    */
   readonly reposts?: Readonly<Record<string, string>>;
+  /** Upcoming events of a calendar or agenda page, by item key (see rules/event-posts.ts). */
+  readonly events?: Readonly<Record<string, TrackedEvent>>;
+}
+
+/**
+ * An upcoming event crieur remembers between fetches, so a run whose feed answers 304 still
+ * posts a due reminder, a held announcement comes out in time, and a change is noticed.
+ */
+export interface TrackedEvent {
+  /** The event as last fetched. */
+  readonly item: Item;
+  /** When crieur first saw it: reminders due before then are not crieur's to make. */
+  readonly since: string;
+  /** Its start and status when its announcement was queued; absent while not announced. */
+  readonly announced?: { readonly start: string; readonly status: EventStatus };
+  /** Announcement held until the event is within announceWithin. */
+  readonly held?: true;
 }
 
 /** Account-wide state (`_account.json`): what applies to every feed of the X account. */
@@ -121,7 +138,8 @@ export function keyChecker(state: FeedState): (key: string) => boolean {
   // A set, not a scan of the queue per item: a feed of n items against a long queue stays O(n).
   const waiting = new Set(state.queue.map((queued) => queued.item.key));
   if (state.pending) waiting.add(state.pending.item.key);
-  return (key) => Object.hasOwn(state.done, key) || waiting.has(key);
+  const held = state.events ?? {};
+  return (key) => Object.hasOwn(state.done, key) || waiting.has(key) || held[key]?.held === true;
 }
 
 // Pure transitions around one post. Each returns the new state; the posting loop saves it right away.

@@ -14,6 +14,7 @@ import {
   type PendingPost,
   type QueuedItem,
   STATE_VERSION,
+  type TrackedEvent,
   type Validators,
 } from "./feed-state.js";
 
@@ -60,8 +61,33 @@ const itemSchema = z.object(
     categories: z.array(text, "an array of strings"),
     image: absentOr(text),
     event: itemEventSchema.exactOptional(),
+    eventPost: z
+      .object(
+        {
+          kind: z.enum(["reminder", "last-days", "change"], "reminder, last-days or change"),
+          label: text,
+          until: date,
+        },
+        "an object (the event post)",
+      )
+      .exactOptional(),
   },
   "an object (the item)",
+);
+
+const trackedEventSchema = z.object(
+  {
+    item: itemSchema,
+    since: date,
+    announced: z
+      .object({
+        start: text,
+        status: z.enum(EVENT_STATUSES, `one of ${EVENT_STATUSES.join(", ")}`),
+      })
+      .exactOptional(),
+    held: yes.exactOptional(),
+  },
+  "an object (an upcoming event)",
 );
 
 const outcomeSchema = z.discriminatedUnion(
@@ -118,6 +144,7 @@ export const feedStateSchema = z.object({
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
   reposts: z.record(text, date, "an object").exactOptional(),
+  events: z.record(text, trackedEventSchema, "an object").exactOptional(),
 });
 
 export const accountStateSchema = z.object({
@@ -192,6 +219,7 @@ export type SchemasMatchTypes = [
   Check<Same<z.output<typeof pendingPostSchema>, PendingPost>>,
   Check<Same<z.output<typeof validatorsSchema>, Validators>>,
   Check<Same<z.output<typeof monthCountSchema>, MonthCount>>,
+  Check<Same<z.output<typeof trackedEventSchema>, TrackedEvent>>,
   Check<Same<z.output<typeof feedStateSchema>, FeedState>>,
   Check<Same<z.output<typeof accountStateSchema>, AccountState>>,
 ];

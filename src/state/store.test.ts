@@ -147,6 +147,24 @@ describe("counters, budgets and the account file", () => {
       failingSince: now.toISOString(),
       neverFetched: true,
       months: { "2026-11": { posts: 2, postsWithUrl: 1 } },
+      events: {
+        talk: {
+          item: {
+            key: "talk",
+            title: "Talk",
+            link: undefined,
+            published: undefined,
+            summary: "",
+            author: undefined,
+            categories: [],
+            image: undefined,
+            event: { start: "2026-12-03T19:00:00+01:00", allDay: false, status: "confirmed" },
+          },
+          since: now.toISOString(),
+          announced: { start: "2026-12-03T19:00:00+01:00", status: "confirmed" },
+          held: true,
+        },
+      },
     };
     expect(parseState(serializeState(state), "f", "agenda")).toEqual(state);
   });

@@ -33,6 +33,7 @@ export function serializeState(state: FeedState): string {
     ...(state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {}),
     ...(state.months ? { months: state.months } : {}),
     ...(state.reposts ? { reposts: state.reposts } : {}),
+    ...(state.events ? { events: state.events } : {}),
     done,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -10,10 +10,12 @@ import {
   describePostingHours,
   isWithinPostingHours,
   nextOpening,
+  planEventPosts,
   priceOf,
   startOfNextMonth,
+  upcomingEventPosts,
   wordsOf
-} from "./chunk-7G74GEH7.js";
+} from "./chunk-DTIWE6MH.js";
 import {
   STATE_VERSION,
   canonicalOf,
@@ -31,16 +33,16 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-AIIWQXQC.js";
+} from "./chunk-KX2RBZFD.js";
 import {
   plural,
   stoppedLine
-} from "./chunk-JJ3KLDXO.js";
+} from "./chunk-WBGVUT4R.js";
 import {
   eventSpan,
   isSkipped,
   skippedEventLine
-} from "./chunk-GCNII6EK.js";
+} from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 
@@ -789,6 +791,13 @@ function pruneDone(done, inFeed, retained, now) {
 function eventSkipReason(item, now) {
   const event = item.event;
   if (!event) return void 0;
+  const post = item.eventPost;
+  if (post) {
+    if (Date.parse(post.until) <= now.getTime()) {
+      return post.kind === "reminder" && eventSpan(event).endMs > now.getTime() ? "not posted: the event started before the reminder's turn came" : `not posted: the event is over (${event.end ?? event.start})`;
+    }
+    if (post.kind === "change") return void 0;
+  }
   if (event.status === "cancelled") return "not posted: the event is cancelled";
   if (event.status === "postponed") return "not posted: the event is postponed (no new date yet)";
   if (eventSpan(event).endMs <= now.getTime()) {
@@ -1069,8 +1078,9 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-OXPVL2T6.js");
+var loadParse = () => import("./parse-R4VN2BBL.js");
 var SKIPPED_LINES = 20;
+var UPCOMING_MS = 14 * 864e5;
 async function run(config, deps, options = {}) {
   const dryRun = deps.publisher === void 0;
   const feeds = config.feeds.filter(
@@ -1099,6 +1109,8 @@ async function run(config, deps, options = {}) {
           { dryRun, screen: screens.get(feed.id) },
           problems
         );
+        const fetched = outcome.ok ? outcome.parsed?.items : void 0;
+        await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       })
@@ -1292,6 +1304,28 @@ async function recordFeed(feed, outcome, config, deps, { dryRun, screen: screen2
   if (feed.pause) deps.log.info(`Paused (pause: true in ${config.file}): nothing is posted.`);
   if (!dryRun) await deps.store.save(overridden.state);
   return { feed, state: overridden.state, report };
+}
+async function planEvents(feedRun, fetched, deps, dryRun) {
+  const settings = feedRun.feed.eventPosts;
+  if (!feedRun.state || !settings) return;
+  const now = deps.now();
+  const plan = planEventPosts(feedRun.state, fetched, settings, now);
+  for (const item of plan.held) {
+    deps.log.info(`"${item.title}" held: announced once it starts within announceWithin.`);
+  }
+  for (const item of plan.queued) deps.log.info(`Event post: "${item.title}" queued.`);
+  for (const { item, reason } of plan.dropped) {
+    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+    feedRun.report.dropped.push({ title: item.title, reason });
+  }
+  feedRun.report.newItems += plan.queued.length - plan.held.length;
+  feedRun.report.upcoming = upcomingEventPosts(plan.state, settings, now, UPCOMING_MS);
+  for (const post of feedRun.report.upcoming.slice(0, SKIPPED_LINES)) {
+    deps.log.info(`Coming: ${post.kind} "${post.title}", due from ${post.due}.`);
+  }
+  const changed = JSON.stringify(plan.state) !== JSON.stringify(feedRun.state);
+  feedRun.state = plan.state;
+  if (changed && !dryRun) await deps.store.save(plan.state);
 }
 async function dropUnpostable(feedRun, deps, dryRun) {
   if (!feedRun.state) return;

@@ -16,7 +16,7 @@ import {
   offsetAt,
   wallTimeToUtc,
   withinHorizon
-} from "./chunk-GCNII6EK.js";
+} from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 

@@ -2,6 +2,7 @@ import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
   CLOCK_TIME,
+  DEFAULT_EVENT_PREFIXES,
   DEFAULT_FILTER_FIELDS,
   DEFAULT_PRICES,
   FILTER_FIELDS,
@@ -9,9 +10,10 @@ import {
   actionsLog,
   compileSafeRegex,
   isValidTimeZone,
+  parseReminder,
   parseTerm,
   terminalLog
-} from "./chunk-7G74GEH7.js";
+} from "./chunk-DTIWE6MH.js";
 import {
   ZodArray,
   ZodDefault,
@@ -30,12 +32,12 @@ import {
   string,
   union,
   url
-} from "./chunk-AIIWQXQC.js";
+} from "./chunk-KX2RBZFD.js";
 import {
   closingLines,
   exitCodeOf,
   summaryHtml
-} from "./chunk-JJ3KLDXO.js";
+} from "./chunk-WBGVUT4R.js";
 import {
   TEMPLATE_FIELDS,
   fieldsOf,
@@ -334,8 +336,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle, prefix2] = parts;
+            this.tags[handle] = prefix2;
             return true;
           }
           case "%YAML": {
@@ -385,10 +387,10 @@ var require_directives = __commonJS({
         const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
+        const prefix2 = this.tags[handle];
+        if (prefix2) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix2 + decodeURIComponent(suffix);
           } catch (error) {
             onError(String(error));
             return null;
@@ -404,9 +406,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+        for (const [handle, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -423,11 +425,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix2] of tagEntries) {
+          if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines.push(`%TAG ${handle} ${prefix2}`);
         }
         return lines.join("\n");
       }
@@ -462,14 +464,14 @@ var require_anchors = __commonJS({
       });
       return anchors;
     }
-    function findNewAnchor(prefix, exclude) {
+    function findNewAnchor(prefix2, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+        const name = `${prefix2}${i}`;
         if (!exclude.has(name))
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc, prefix2) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
@@ -477,7 +479,7 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
+          const anchor = findNewAnchor(prefix2, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
         },
@@ -2470,10 +2472,10 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+        return prefix2 + value.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
@@ -2935,11 +2937,11 @@ var require_int2 = __commonJS({
       const n = parseInt(str, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value)) {
         const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        return value < 0 ? "-" + prefix2 + str.substr(1) : prefix2 + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -9162,13 +9164,13 @@ var require_dbcs_codec = __commonJS({
       uCode = seq[seq.length - 1];
       node[uCode] = dbcsCode;
     };
-    DBCSCodec.prototype._fillEncodeTable = function(nodeIdx, prefix, skipEncodeChars) {
+    DBCSCodec.prototype._fillEncodeTable = function(nodeIdx, prefix2, skipEncodeChars) {
       var node = this.decodeTables[nodeIdx];
       var hasValues = false;
       var subNodeEmpty = {};
       for (var i2 = 0; i2 < 256; i2++) {
         var uCode = node[i2];
-        var mbCode = prefix + i2;
+        var mbCode = prefix2 + i2;
         if (skipEncodeChars[mbCode]) {
           continue;
         }
@@ -11223,7 +11225,8 @@ function resolveConfig(parsed, file) {
       horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 864e5,
       ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
       ...optional("type", feed.type),
-      ...curation(feed, defaults)
+      ...curation(feed, defaults),
+      ...optional("eventPosts", eventPostSettings(feed, feed.timeZone ?? defaults.timeZone))
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,
@@ -11264,6 +11267,26 @@ function curation(feed, defaults) {
 }
 function nonEmpty(key, values) {
   return optional(key, values !== void 0 && values.length > 0 ? values : void 0);
+}
+function eventPostSettings(feed, timeZone2) {
+  const { announceWithin, remind, lastDays, announceChanges, eventPrefixes } = feed;
+  if ([announceWithin, remind, lastDays, announceChanges, eventPrefixes].every((v) => v === void 0)) {
+    return void 0;
+  }
+  const prefixes = Object.fromEntries(
+    Object.entries(feed.eventPrefixes ?? {}).filter(([, text]) => text !== void 0)
+  );
+  return {
+    ...optional("announceWithinMs", durationMs(feed.announceWithin)),
+    reminders: (feed.remind ?? []).map(parseReminder).filter((rule) => rule !== void 0),
+    ...optional(
+      "lastDays",
+      feed.lastDays === void 0 ? void 0 : Number.parseInt(feed.lastDays, 10)
+    ),
+    announceChanges: feed.announceChanges ?? false,
+    ...optional("timeZone", timeZone2),
+    prefixes: { ...DEFAULT_EVENT_PREFIXES, ...prefixes }
+  };
 }
 function optional(key, value) {
   return value === void 0 ? {} : { [key]: value };
@@ -11411,6 +11434,40 @@ var timeZone = string(expecting(`a time zone such as "Europe/Paris"`)).refine(is
 var eventTimeZone = timeZone.describe(
   'Calendars and agenda pages: time zone of event times written without one, e.g. "Europe/Paris".'
 );
+var REMINDER = /^(?:[1-9]\d{0,3}[hd]|day-of (?:[01]\d|2[0-3]):[0-5]\d)$/;
+var REMINDER_EXPECTED = `a reminder such as "7d", "36h" or "day-of 09:00"`;
+var LAST_DAYS_EXPECTED = `a number of days such as "3d"`;
+var prefix = (what) => string(expecting("a short text")).trim().min(1, expecting("a short text")).describe(what).optional();
+var eventPostKeys = {
+  announceWithin: maxAge.describe(
+    'Calendars and agenda pages: an event is announced only once it starts within this, e.g. "30d". Default: as soon as it appears.'
+  ).optional(),
+  remind: array(
+    string(expecting(REMINDER_EXPECTED)).regex(REMINDER, expecting(REMINDER_EXPECTED)),
+    expecting(`a list of reminders such as [7d, 1d, "day-of 09:00"]`)
+  ).describe(
+    `Calendars and agenda pages: reminders posted once per event, e.g. [7d, 1d, "day-of 09:00"] (before the start, or on its day at that time in the feed's timeZone).`
+  ).optional(),
+  lastDays: string(expecting(LAST_DAYS_EXPECTED)).regex(/^[1-9]\d{0,2}d$/, expecting(LAST_DAYS_EXPECTED)).describe(
+    'Calendars and agenda pages: for events lasting longer (exhibitions), a notice when this many days are left, e.g. "3d".'
+  ).optional(),
+  announceChanges: boolean(expecting("true or false")).describe(
+    "Calendars and agenda pages: post once when an announced event gets a new date, is cancelled or postponed. Default: false."
+  ).optional(),
+  eventPrefixes: strictObject(
+    {
+      inDays: prefix(`Before a reminder's title, {n} days ahead. Default: "In {n} days:".`),
+      inHours: prefix(`Before a reminder's title, {n} hours ahead. Default: "In {n} hours:".`),
+      tomorrow: prefix(`Before a "1d" reminder's title. Default: "Tomorrow:".`),
+      today: prefix(`Before a "day-of" reminder's title. Default: "Today:".`),
+      lastDays: prefix(`Before a lastDays notice's title. Default: "Last {n} days:".`),
+      newDate: prefix('Before the title of an event with a new date. Default: "New date:".'),
+      cancelled: prefix('Before the title of a cancelled event. Default: "Cancelled:".'),
+      postponed: prefix('Before the title of a postponed event. Default: "Postponed:".')
+    },
+    expecting(`'key: text' lines such as 'tomorrow: "Demain :"'`)
+  ).describe("Words put before the title of reminders and change notices.").optional()
+};
 var clockTime = string(expecting(`a time such as "08:00"`)).regex(CLOCK_TIME, expecting(`a 24-hour time such as "08:00" or "21:30"`));
 var postingHoursSchema = strictObject(
   {
@@ -11505,7 +11562,8 @@ var feedSchema = strictObject(
       'What the address serves: "rss" (RSS, Atom or JSON Feed), "ics" (a calendar) or "page" (a web page with schema.org events). Default: told from the content.'
     ).optional(),
     ...curationKeys("feed"),
-    ...overrideKeys
+    ...overrideKeys,
+    ...eventPostKeys
   },
   expecting("a feed with at least 'id:' and 'url:'")
 ).describe("One feed to post from.");
@@ -12312,7 +12370,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-6T4ZSEQZ.js");
+    const { run } = await import("./run-NZF53RD2.js");
     const report = await run(
       config,
       {
@@ -12337,7 +12395,7 @@ async function finish(report, log, io, summary) {
   if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
 }
 async function previewScope(config, baseFile, feedIds) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-VYJE2MAE.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-TVTMHYN7.js");
   let base;
   let baseNote;
   try {
@@ -12375,7 +12433,7 @@ async function createLog(io, credentials) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-LMUK2VQW.js");
+  const { commitState } = await import("./commit-state-YUULKE62.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

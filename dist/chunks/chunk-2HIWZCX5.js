@@ -271,6 +271,7 @@ export {
   wallTimeToUtc,
   isoWithOffset,
   isoAtOffset,
+  addDays,
   DEFAULT_HORIZON_MS,
   eventSpan,
   withinHorizon,

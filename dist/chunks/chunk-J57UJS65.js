@@ -6,10 +6,10 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-AIIWQXQC.js";
+} from "./chunk-KX2RBZFD.js";
 import {
   plural
-} from "./chunk-JJ3KLDXO.js";
+} from "./chunk-WBGVUT4R.js";
 import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";

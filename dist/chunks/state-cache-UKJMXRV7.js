@@ -5,9 +5,9 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-MFPR42ZF.js";
-import "./chunk-AIIWQXQC.js";
-import "./chunk-JJ3KLDXO.js";
+} from "./chunk-J57UJS65.js";
+import "./chunk-KX2RBZFD.js";
+import "./chunk-WBGVUT4R.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 

@@ -19,7 +19,7 @@ import {
   latestFirst,
   wallTimeToUtc,
   withinHorizon
-} from "./chunk-GCNII6EK.js";
+} from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
 
@@ -755,7 +755,7 @@ async function parseAnyFormat(text, feedUrl, options) {
     ...options.timeZone ? { timeZone: options.timeZone } : {}
   };
   if (options.type === "ics" || options.type === void 0 && /^BEGIN:VCALENDAR/i.test(start)) {
-    const { parseCalendar } = await import("./ics-AHLPECQQ.js");
+    const { parseCalendar } = await import("./ics-DBMPNIZJ.js");
     return parseCalendar(body, feedUrl, agenda);
   }
   if (options.type === "page" || options.type === void 0 && isHtmlDocument(body)) {

@@ -57,6 +57,15 @@ function summaryHtml(report) {
   );
   if (notes.length > 0) parts.push(`<h3>Notes</h3><ul>${notes.join("")}</ul>`);
   if (report.cost && !report.dryRun) parts.push(`<p>\u{1F4B6} ${escapeHtml(costLine(report.cost))}</p>`);
+  const upcoming = report.feeds.flatMap(
+    (feed) => (feed.upcoming ?? []).map((post) => ({ feed, post }))
+  );
+  if (upcoming.length > 0) {
+    const rows2 = upcoming.sort((a, b) => a.post.due.localeCompare(b.post.due)).slice(0, UPCOMING_ROWS).map(
+      ({ feed, post }) => `<li><code>${escapeHtml(feed.feedId)}</code>: ${upcomingLine(post)}</li>`
+    );
+    parts.push(`<h3>Event posts due next</h3><ul>${rows2.join("")}</ul>`);
+  }
   if (report.problems.length > 0) {
     parts.push(
       `<h3>Needs your attention</h3><ul>${report.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("")}</ul>`
@@ -76,6 +85,11 @@ function skippedLines(skipped) {
   if (skipped.length > SKIPPED_SHOWN) lines.push(`\u2026 and ${skipped.length - SKIPPED_SHOWN} more`);
   return lines;
 }
+var UPCOMING_ROWS = 10;
+function upcomingLine(post) {
+  const when = `${post.due.slice(0, 10)} ${post.due.slice(11, 16)} UTC`;
+  return `from ${escapeHtml(when)} \u2014 ${escapeHtml(post.kind)}: ${escapeHtml(post.title)}`;
+}
 function escapeHtml(text) {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
@@ -87,5 +101,6 @@ export {
   closingLines,
   summaryHtml,
   skippedLines,
+  upcomingLine,
   escapeHtml
 };

@@ -6457,7 +6457,8 @@ function emptyState(feedId) {
 function keyChecker(state) {
   const waiting = new Set(state.queue.map((queued) => queued.item.key));
   if (state.pending) waiting.add(state.pending.item.key);
-  return (key) => Object.hasOwn(state.done, key) || waiting.has(key);
+  const held = state.events ?? {};
+  return (key) => Object.hasOwn(state.done, key) || waiting.has(key) || held[key]?.held === true;
 }
 function startPost(state, key, text2, network, now) {
   if (state.pending) {
@@ -6594,9 +6595,29 @@ var itemSchema = object(
     author: absentOr(text),
     categories: array(text, "an array of strings"),
     image: absentOr(text),
-    event: itemEventSchema.exactOptional()
+    event: itemEventSchema.exactOptional(),
+    eventPost: object(
+      {
+        kind: _enum(["reminder", "last-days", "change"], "reminder, last-days or change"),
+        label: text,
+        until: date2
+      },
+      "an object (the event post)"
+    ).exactOptional()
   },
   "an object (the item)"
+);
+var trackedEventSchema = object(
+  {
+    item: itemSchema,
+    since: date2,
+    announced: object({
+      start: text,
+      status: _enum(EVENT_STATUSES, `one of ${EVENT_STATUSES.join(", ")}`)
+    }).exactOptional(),
+    held: yes.exactOptional()
+  },
+  "an object (an upcoming event)"
 );
 var outcomeSchema = discriminatedUnion(
   "status",
@@ -6644,7 +6665,8 @@ var feedStateSchema = object({
   neverFetched: yes.exactOptional(),
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
-  reposts: record(text, date2, "an object").exactOptional()
+  reposts: record(text, date2, "an object").exactOptional(),
+  events: record(text, trackedEventSchema, "an object").exactOptional()
 });
 var accountStateSchema = object({
   version: literal(STATE_VERSION, `${STATE_VERSION}`),
@@ -6711,6 +6733,7 @@ function serializeState(state) {
     ...state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {},
     ...state.months ? { months: state.months } : {},
     ...state.reposts ? { reposts: state.reposts } : {},
+    ...state.events ? { events: state.events } : {},
     done
   };
   return `${JSON.stringify(ordered, null, 2)}

@@ -3,8 +3,9 @@ const require = __crieurCreateRequire(import.meta.url);
 import {
   escapeHtml,
   plural,
-  skippedLines
-} from "./chunk-JJ3KLDXO.js";
+  skippedLines,
+  upcomingLine
+} from "./chunk-WBGVUT4R.js";
 import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
@@ -89,6 +90,12 @@ function feedSection(feed, config) {
   if (waiting > 0) {
     parts.push(
       `<p>${plural(waiting, "more item")} would wait for later runs (maxPostsPerRun ${config?.maxPostsPerRun ?? "?"} for this feed, and the run-wide limit).</p>`
+    );
+  }
+  if (feed.upcoming && feed.upcoming.length > 0) {
+    parts.push(
+      "<p>Event posts coming in the next 14 days (reminders, held announcements):</p>",
+      `<ul>${feed.upcoming.map((post) => `<li>${upcomingLine(post)}</li>`).join("")}</ul>`
     );
   }
   if (feed.failed.length > 0) {
