@@ -5,8 +5,8 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-TRW57JGA.js";
-import "./chunks/chunk-DTIWE6MH.js";
+} from "./chunks/chunk-2HHUWBOX.js";
+import "./chunks/chunk-7EZAU4AM.js";
 import "./chunks/chunk-KX2RBZFD.js";
 import "./chunks/chunk-WBGVUT4R.js";
 import "./chunks/chunk-FL2BMLAN.js";

@@ -11,10 +11,10 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-TRW57JGA.js";
+} from "./chunks/chunk-2HHUWBOX.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-DTIWE6MH.js";
+} from "./chunks/chunk-7EZAU4AM.js";
 import "./chunks/chunk-KX2RBZFD.js";
 import {
   escapeHtml

@@ -7,33 +7,33 @@
  * rate limit is remembered so later runs do not even try before it resets; nothing is written in
  * a dry run.
  *
- * May import: config, sources, rules, publishers, state, report, errors, posting, in-flight.
+ * May import: config, sources, rules, publishers, state, report, errors, posting, in-flight,
+ * queue-steps.
  */
 import pLimit from "p-limit";
 import type { Config, FeedConfig } from "./config/defaults.js";
 import { type FeedRun, messageOf, type PostingDeps } from "./in-flight.js";
 import { costReport, postQueued } from "./posting.js";
+import {
+  dropUnpostable,
+  planEvents,
+  reportSkipped,
+  SKIPPED_LINES,
+  skipRepeatedStories,
+} from "./queue-steps.js";
 import { bufferedLog } from "./report/log.js";
 import { type FeedReport, plural, type RunReport } from "./report/report.js";
-import { dedupeItems, type SkippedItem } from "./rules/dedupe.js";
-import { planEventPosts, upcomingEventPosts } from "./rules/event-posts.js";
-import { dropUnpostableEvents } from "./rules/events.js";
+import { dedupeItems } from "./rules/dedupe.js";
 import { recordFailure, recordSuccess } from "./rules/feed-health.js";
 import type { Screen } from "./rules/filter.js";
-import { oneStoryOnce } from "./rules/one-story.js";
 import { applyOverrides, screensOf } from "./rules/overrides.js";
 import { isSkipped, skippedEventLine } from "./sources/agenda.js";
 import type { FetchResult } from "./sources/fetch.js";
-import type { Item, ParsedFeed } from "./sources/item.js";
+import type { ParsedFeed } from "./sources/item.js";
 import type { FeedState, Validators } from "./state/feed-state.js";
 
 // The feed parser is heavy to load, and most feeds answer "304 Not Modified": loaded on first use.
 const loadParse = () => import("./sources/parse.js");
-
-/** Items recorded without posting, listed one per line; a long archive gets a count for the rest. */
-const SKIPPED_LINES = 20;
-/** How far ahead the preview and the job summary list the coming event posts. */
-const UPCOMING_MS = 14 * 86_400_000;
 
 export interface RunDeps extends PostingDeps {
   readonly fetchFeed: (url: string, validators: Validators) => Promise<FetchResult>;
@@ -129,56 +129,6 @@ type FetchOutcome =
       readonly state: FeedState | undefined;
       readonly error: string;
     };
-
-/** One article, or one story, is posted once across feeds: later copies are recorded as skipped. */
-async function skipRepeatedStories(
-  runs: readonly FeedRun[],
-  others: readonly FeedState[],
-  deps: RunDeps,
-  dryRun: boolean,
-): Promise<void> {
-  const inRun = runs.flatMap((feedRun) =>
-    feedRun.state
-      ? [
-          {
-            feedId: feedRun.feed.id,
-            // A paused feed's waiting items claim no article: they may wait a long time.
-            state: feedRun.feed.pause ? { ...feedRun.state, queue: [] } : feedRun.state,
-            inRun: true,
-            ...(feedRun.feed.sameStoryWithinMs === undefined
-              ? {}
-              : { sameStoryWithinMs: feedRun.feed.sameStoryWithinMs }),
-          },
-        ]
-      : [],
-  );
-  const outside = others.map((state) => ({ feedId: state.feedId, state, inRun: false }));
-  const result = oneStoryOnce([...inRun, ...outside], deps.now());
-  for (const feedRun of runs) {
-    const state = result.states.get(feedRun.feed.id);
-    if (!state) continue;
-    feedRun.state = state;
-    const skipped = result.skipped.get(feedRun.feed.id) ?? [];
-    reportSkipped(feedRun.report, skipped, deps.log, `Feed '${feedRun.feed.id}': `);
-    if (!dryRun) await deps.store.save(state);
-  }
-}
-
-/** Skipped items go to the report and to the log, a bounded number of lines. */
-function reportSkipped(
-  report: FeedReport,
-  skipped: readonly SkippedItem[],
-  log: RunDeps["log"],
-  prefix = "",
-): void {
-  for (const { item, reason } of skipped) report.skipped.push({ title: item.title, reason });
-  for (const { item, reason } of skipped.slice(0, SKIPPED_LINES)) {
-    log.info(`${prefix}Skipped: "${item.title}" — ${reason}.`);
-  }
-  if (skipped.length > SKIPPED_LINES) {
-    log.info(`${prefix}… and ${plural(skipped.length - SKIPPED_LINES, "more item")} skipped.`);
-  }
-}
 
 /** The I/O half of a feed's turn, run in parallel with the other feeds'. */
 async function loadAndFetch(feed: FeedConfig, deps: RunDeps): Promise<FetchOutcome> {
@@ -337,51 +287,6 @@ async function recordFeed(
 
   if (!dryRun) await deps.store.save(overridden.state);
   return { feed, state: overridden.state, report };
-}
-
-/**
- * Event posts (rules/event-posts.ts): held announcements released, reminders and change notices
- * queued when due, late ones dropped. Runs on 304 and failed fetches too, from remembered events.
- */
-async function planEvents(
-  feedRun: FeedRun,
-  fetched: readonly Item[] | undefined,
-  deps: RunDeps,
-  dryRun: boolean,
-): Promise<void> {
-  const settings = feedRun.feed.eventPosts;
-  if (!feedRun.state || !settings) return;
-  const now = deps.now();
-  const plan = planEventPosts(feedRun.state, fetched, settings, now);
-  for (const item of plan.held) {
-    deps.log.info(`"${item.title}" held: announced once it starts within announceWithin.`);
-  }
-  for (const item of plan.queued) deps.log.info(`Event post: "${item.title}" queued.`);
-  for (const { item, reason } of plan.dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
-    feedRun.report.dropped.push({ title: item.title, reason });
-  }
-  feedRun.report.newItems += plan.queued.length - plan.held.length;
-  feedRun.report.upcoming = upcomingEventPosts(plan.state, settings, now, UPCOMING_MS);
-  for (const post of feedRun.report.upcoming.slice(0, SKIPPED_LINES)) {
-    deps.log.info(`Coming: ${post.kind} "${post.title}", due from ${post.due}.`);
-  }
-  const changed = JSON.stringify(plan.state) !== JSON.stringify(feedRun.state);
-  feedRun.state = plan.state;
-  if (changed && !dryRun) await deps.store.save(plan.state);
-}
-
-/** Queued events that must never be announced (cancelled, postponed, over) leave the queue. */
-async function dropUnpostable(feedRun: FeedRun, deps: RunDeps, dryRun: boolean): Promise<void> {
-  if (!feedRun.state) return;
-  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
-  if (dropped.length === 0) return;
-  for (const { item, reason } of dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
-    feedRun.report.dropped.push({ title: item.title, reason });
-  }
-  feedRun.state = state;
-  if (!dryRun) await deps.store.save(state);
 }
 
 /** States of every other feed (left out by --feed, or removed from feeds.yml), read only for

@@ -24,6 +24,7 @@ const LAYOUT: Layout = {
     run: "run",
     posting: "posting",
     "in-flight": "in-flight",
+    "queue-steps": "queue-steps",
     errors: "errors",
     version: "version",
     job: "job",

@@ -156,8 +156,12 @@ describe("a push the repository refuses", () => {
 
     // Without the cache, that run would have sent event 3 again (only X's duplicate check,
     // about a day long, would have stopped it).
+    // X refuses that copy, which crieur — having no record of sending it — reports as refused.
     const withoutCache = await workflowRun({ restore: false });
-    expect(withoutCache.run.code).toBe(0);
+    expect(withoutCache.run.code).toBe(1);
+    expect(withoutCache.run.stdout + withoutCache.run.stderr).toContain(
+      "X refuses a text identical to an earlier post",
+    );
     expect(tweetRequests()).toBe(2);
     expect(fakeX.posts).toHaveLength(1);
 

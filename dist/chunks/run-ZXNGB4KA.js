@@ -15,7 +15,7 @@ import {
   startOfNextMonth,
   upcomingEventPosts,
   wordsOf
-} from "./chunk-DTIWE6MH.js";
+} from "./chunk-7EZAU4AM.js";
 import {
   STATE_VERSION,
   canonicalOf,
@@ -593,6 +593,254 @@ function costReport(runs, others, config, now) {
   };
 }
 
+// src/rules/events.ts
+function eventSkipReason(item, now) {
+  const event = item.event;
+  if (!event) return void 0;
+  const post = item.eventPost;
+  if (post) {
+    if (Date.parse(post.until) <= now.getTime()) {
+      return post.kind === "reminder" && eventSpan(event).endMs > now.getTime() ? "not posted: the event started before the reminder's turn came" : `not posted: the event is over (${event.end ?? event.start})`;
+    }
+    if (post.kind === "change") return void 0;
+  }
+  if (event.status === "cancelled") return "not posted: the event is cancelled";
+  if (event.status === "postponed") return "not posted: the event is postponed (no new date yet)";
+  if (eventSpan(event).endMs <= now.getTime()) {
+    return `not posted: the event is over (${event.end ?? event.start})`;
+  }
+  return void 0;
+}
+function dropUnpostableEvents(state, now) {
+  let next = state;
+  const dropped = [];
+  for (const { item } of state.queue) {
+    const reason = eventSkipReason(item, now);
+    if (reason === void 0) continue;
+    next = dropQueued(next, item.key, now, reason);
+    dropped.push({ item, reason });
+  }
+  return { state: next, dropped };
+}
+
+// src/rules/similar-titles.ts
+var SAME_STORY_MIN_SHARED = 3;
+var SAME_STORY_MIN_JACCARD = 0.5;
+var STOP_WORDS = new Set(
+  "le la les un une des de du et ou au aux en dans sur sous pour par avec sans ce cet cette ces son sa ses leur leurs qui que quoi dont est sont il elle ils elles on nous vous se ne pas plus selon comme mais car donc fait faire apres avant entre chez tout tous toute toutes tres the an of to in on for with and or is are was were be at by from as its it this that these those new how why what who will can has have do does not no after over into about says".split(" ")
+);
+function storyWords(title) {
+  const words = /* @__PURE__ */ new Set();
+  for (const word of wordsOf(title)) {
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    words.add(word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : word);
+  }
+  return [...words];
+}
+function isSameStory(shared, a, b) {
+  return shared >= SAME_STORY_MIN_SHARED && shared / (a + b - shared) >= SAME_STORY_MIN_JACCARD;
+}
+var StoryIndex = class {
+  byWord = /* @__PURE__ */ new Map();
+  entries = [];
+  add(words, value) {
+    const id = this.entries.push({ words, value }) - 1;
+    for (const word of words) {
+      const ids = this.byWord.get(word);
+      if (ids) ids.push(id);
+      else this.byWord.set(word, [id]);
+    }
+  }
+  /** The first title added that tells the same story and that `accept` takes, if any. */
+  find(words, accept) {
+    const shared = /* @__PURE__ */ new Map();
+    for (const word of words) {
+      for (const id of this.byWord.get(word) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    let found;
+    for (const [id, count] of shared) {
+      const entry = this.entries[id];
+      if (entry === void 0 || found !== void 0 && id > found) continue;
+      if (isSameStory(count, words.length, entry.words.length) && accept(entry.value)) found = id;
+    }
+    return found === void 0 ? void 0 : this.entries[found]?.value;
+  }
+};
+
+// src/rules/one-story.ts
+function oneStoryOnce(feeds, now) {
+  const articles = /* @__PURE__ */ new Map();
+  const stories = new StoryIndex();
+  const longestWindow = Math.max(0, ...feeds.map((feed) => feed.sameStoryWithinMs ?? 0));
+  const recentSince = new Date(now.getTime() - longestWindow).toISOString();
+  const claimArticle = (article, claim) => {
+    if (article !== void 0 && !articles.has(article)) articles.set(article, claim);
+  };
+  for (const { feedId, state } of feeds) {
+    for (const [key, outcome] of Object.entries(state.done)) {
+      if (outcome.status !== "posted") continue;
+      const claim = { feedId, key, title: outcome.title, how: "posted", at: outcome.at };
+      claimArticle(outcome.canonical ?? canonicalUrl(key), claim);
+      if (longestWindow > 0 && outcome.title !== void 0 && outcome.at >= recentSince) {
+        stories.add(storyWords(outcome.title), claim);
+      }
+    }
+    const pending = state.pending;
+    if (pending) {
+      const { item } = pending;
+      const claim = {
+        feedId,
+        key: item.key,
+        title: item.title,
+        how: "in flight",
+        at: pending.at
+      };
+      if (item.event === void 0) claimArticle(canonicalOf(item), claim);
+      if (longestWindow > 0) stories.add(storyWords(item.title), claim);
+    }
+  }
+  const waiting = feeds.flatMap(
+    (feed, order) => feed.state.queue.map((queued, index) => ({ feed, order, index, queued }))
+  );
+  waiting.sort(
+    (a, b) => Date.parse(a.queued.queuedAt) - Date.parse(b.queued.queuedAt) || a.order - b.order || a.index - b.index
+  );
+  const skipped = /* @__PURE__ */ new Map();
+  for (const { feed, queued } of waiting) {
+    const { item } = queued;
+    const self = (claim2) => claim2.feedId === feed.feedId && claim2.key === item.key;
+    const article = item.event === void 0 ? canonicalOf(item) : void 0;
+    const words = longestWindow > 0 ? storyWords(item.title) : [];
+    const reposted = feed.state.reposts?.[item.key] !== void 0;
+    let reason;
+    if (!reposted) {
+      const first = article === void 0 ? void 0 : articles.get(article);
+      if (first !== void 0 && first.feedId !== feed.feedId)
+        reason = `duplicate: the same article as ${shown(first)}`;
+      const window = feed.sameStoryWithinMs;
+      if (reason === void 0 && window !== void 0) {
+        const since = new Date(now.getTime() - window).toISOString();
+        const story = stories.find(
+          words,
+          (claim2) => !self(claim2) && (claim2.how === "queued" || claim2.at >= since)
+        );
+        if (story !== void 0) {
+          reason = `same story as ${shown(story)} (sameStoryWithin: ${duration(window)})`;
+        }
+      }
+    }
+    if (reason !== void 0 && feed.inRun) {
+      const list = skipped.get(feed.feedId) ?? [];
+      list.push({ item, reason });
+      skipped.set(feed.feedId, list);
+      continue;
+    }
+    if (reason !== void 0) continue;
+    const claim = {
+      feedId: feed.feedId,
+      key: item.key,
+      title: item.title,
+      how: "queued",
+      at: queued.queuedAt
+    };
+    claimArticle(article, claim);
+    if (longestWindow > 0) stories.add(words, claim);
+  }
+  const at = now.toISOString();
+  const states = /* @__PURE__ */ new Map();
+  for (const feed of feeds) {
+    const list = skipped.get(feed.feedId);
+    if (!list) continue;
+    const keys = new Set(list.map(({ item }) => item.key));
+    const done = { ...feed.state.done };
+    for (const { item, reason } of list) {
+      done[item.key] = { status: "skipped", at, reason, ...storyRecord(item) };
+    }
+    const queue = feed.state.queue.filter(({ item }) => !keys.has(item.key));
+    states.set(feed.feedId, { ...feed.state, queue, done });
+  }
+  return { states, skipped };
+}
+function shown(claim) {
+  const title = claim.title === void 0 ? "an item" : `"${claim.title}"`;
+  const when = claim.how === "queued" ? "" : ` on ${claim.at}`;
+  const how = claim.how === "queued" ? "queued first" : claim.how === "posted" ? "posted" : "being posted";
+  return `${title}, ${how} by '${claim.feedId}'${when}`;
+}
+function duration(ms) {
+  const hours = Math.round(ms / 36e5);
+  return hours % 24 === 0 ? `${hours / 24}d` : `${hours}h`;
+}
+
+// src/queue-steps.ts
+var SKIPPED_LINES = 20;
+var UPCOMING_MS = 14 * 864e5;
+async function skipRepeatedStories(runs, others, deps, dryRun) {
+  const inRun = runs.flatMap(
+    (feedRun) => feedRun.state ? [
+      {
+        feedId: feedRun.feed.id,
+        // A paused feed's waiting items claim no article: they may wait a long time.
+        state: feedRun.feed.pause ? { ...feedRun.state, queue: [] } : feedRun.state,
+        inRun: true,
+        ...feedRun.feed.sameStoryWithinMs === void 0 ? {} : { sameStoryWithinMs: feedRun.feed.sameStoryWithinMs }
+      }
+    ] : []
+  );
+  const outside = others.map((state) => ({ feedId: state.feedId, state, inRun: false }));
+  const result = oneStoryOnce([...inRun, ...outside], deps.now());
+  for (const feedRun of runs) {
+    const state = result.states.get(feedRun.feed.id);
+    if (!state) continue;
+    feedRun.state = state;
+    const skipped = result.skipped.get(feedRun.feed.id) ?? [];
+    reportSkipped(feedRun.report, skipped, deps.log, `Feed '${feedRun.feed.id}': `);
+    if (!dryRun) await deps.store.save(state);
+  }
+}
+function reportSkipped(report, skipped, log, prefix = "") {
+  for (const { item, reason } of skipped) report.skipped.push({ title: item.title, reason });
+  for (const { item, reason } of skipped.slice(0, SKIPPED_LINES)) {
+    log.info(`${prefix}Skipped: "${item.title}" \u2014 ${reason}.`);
+  }
+  if (skipped.length > SKIPPED_LINES) {
+    log.info(`${prefix}\u2026 and ${plural(skipped.length - SKIPPED_LINES, "more item")} skipped.`);
+  }
+}
+async function planEvents(feedRun, fetched, deps, dryRun) {
+  const settings = feedRun.feed.eventPosts;
+  if (!feedRun.state || !settings) return;
+  const now = deps.now();
+  const plan = planEventPosts(feedRun.state, fetched, settings, now);
+  for (const item of plan.held) {
+    deps.log.info(`"${item.title}" held: announced once it starts within announceWithin.`);
+  }
+  for (const item of plan.queued) deps.log.info(`Event post: "${item.title}" queued.`);
+  for (const { item, reason } of plan.dropped) {
+    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+    feedRun.report.dropped.push({ title: item.title, reason });
+  }
+  feedRun.report.newItems += plan.queued.length - plan.held.length;
+  feedRun.report.upcoming = upcomingEventPosts(plan.state, settings, now, UPCOMING_MS);
+  for (const post of feedRun.report.upcoming.slice(0, SKIPPED_LINES)) {
+    deps.log.info(`Coming: ${post.kind} "${post.title}", due from ${post.due}.`);
+  }
+  const changed = JSON.stringify(plan.state) !== JSON.stringify(feedRun.state);
+  feedRun.state = plan.state;
+  if (changed && !dryRun) await deps.store.save(plan.state);
+}
+async function dropUnpostable(feedRun, deps, dryRun) {
+  if (!feedRun.state) return;
+  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
+  if (dropped.length === 0) return;
+  for (const { item, reason } of dropped) {
+    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+    feedRun.report.dropped.push({ title: item.title, reason });
+  }
+  feedRun.state = state;
+  if (!dryRun) await deps.store.save(state);
+}
+
 // src/rules/dedupe.ts
 import { createHash } from "node:crypto";
 
@@ -787,36 +1035,6 @@ function pruneDone(done, inFeed, retained, now) {
   return kept;
 }
 
-// src/rules/events.ts
-function eventSkipReason(item, now) {
-  const event = item.event;
-  if (!event) return void 0;
-  const post = item.eventPost;
-  if (post) {
-    if (Date.parse(post.until) <= now.getTime()) {
-      return post.kind === "reminder" && eventSpan(event).endMs > now.getTime() ? "not posted: the event started before the reminder's turn came" : `not posted: the event is over (${event.end ?? event.start})`;
-    }
-    if (post.kind === "change") return void 0;
-  }
-  if (event.status === "cancelled") return "not posted: the event is cancelled";
-  if (event.status === "postponed") return "not posted: the event is postponed (no new date yet)";
-  if (eventSpan(event).endMs <= now.getTime()) {
-    return `not posted: the event is over (${event.end ?? event.start})`;
-  }
-  return void 0;
-}
-function dropUnpostableEvents(state, now) {
-  let next = state;
-  const dropped = [];
-  for (const { item } of state.queue) {
-    const reason = eventSkipReason(item, now);
-    if (reason === void 0) continue;
-    next = dropQueued(next, item.key, now, reason);
-    dropped.push({ item, reason });
-  }
-  return { state: next, dropped };
-}
-
 // src/rules/feed-health.ts
 function recordFailure(state, feedId, now, alertAfterMs) {
   const failingSince = state?.failingSince ?? now.toISOString();
@@ -828,155 +1046,6 @@ function recordSuccess(state) {
   if (state?.failingSince === void 0) return { state, health: { kind: "ok" } };
   const { failingSince, ...rest } = state;
   return { state: rest, health: { kind: "recovered", failingSince } };
-}
-
-// src/rules/similar-titles.ts
-var SAME_STORY_MIN_SHARED = 3;
-var SAME_STORY_MIN_JACCARD = 0.5;
-var STOP_WORDS = new Set(
-  "le la les un une des de du et ou au aux en dans sur sous pour par avec sans ce cet cette ces son sa ses leur leurs qui que quoi dont est sont il elle ils elles on nous vous se ne pas plus selon comme mais car donc fait faire apres avant entre chez tout tous toute toutes tres the an of to in on for with and or is are was were be at by from as its it this that these those new how why what who will can has have do does not no after over into about says".split(" ")
-);
-function storyWords(title) {
-  const words = /* @__PURE__ */ new Set();
-  for (const word of wordsOf(title)) {
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
-    words.add(word.length > 3 && word.endsWith("s") ? word.slice(0, -1) : word);
-  }
-  return [...words];
-}
-function isSameStory(shared, a, b) {
-  return shared >= SAME_STORY_MIN_SHARED && shared / (a + b - shared) >= SAME_STORY_MIN_JACCARD;
-}
-var StoryIndex = class {
-  byWord = /* @__PURE__ */ new Map();
-  entries = [];
-  add(words, value) {
-    const id = this.entries.push({ words, value }) - 1;
-    for (const word of words) {
-      const ids = this.byWord.get(word);
-      if (ids) ids.push(id);
-      else this.byWord.set(word, [id]);
-    }
-  }
-  /** The first title added that tells the same story and that `accept` takes, if any. */
-  find(words, accept) {
-    const shared = /* @__PURE__ */ new Map();
-    for (const word of words) {
-      for (const id of this.byWord.get(word) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    }
-    let found;
-    for (const [id, count] of shared) {
-      const entry = this.entries[id];
-      if (entry === void 0 || found !== void 0 && id > found) continue;
-      if (isSameStory(count, words.length, entry.words.length) && accept(entry.value)) found = id;
-    }
-    return found === void 0 ? void 0 : this.entries[found]?.value;
-  }
-};
-
-// src/rules/one-story.ts
-function oneStoryOnce(feeds, now) {
-  const articles = /* @__PURE__ */ new Map();
-  const stories = new StoryIndex();
-  const longestWindow = Math.max(0, ...feeds.map((feed) => feed.sameStoryWithinMs ?? 0));
-  const recentSince = new Date(now.getTime() - longestWindow).toISOString();
-  const claimArticle = (article, claim) => {
-    if (article !== void 0 && !articles.has(article)) articles.set(article, claim);
-  };
-  for (const { feedId, state } of feeds) {
-    for (const [key, outcome] of Object.entries(state.done)) {
-      if (outcome.status !== "posted") continue;
-      const claim = { feedId, key, title: outcome.title, how: "posted", at: outcome.at };
-      claimArticle(outcome.canonical ?? canonicalUrl(key), claim);
-      if (longestWindow > 0 && outcome.title !== void 0 && outcome.at >= recentSince) {
-        stories.add(storyWords(outcome.title), claim);
-      }
-    }
-    const pending = state.pending;
-    if (pending) {
-      const { item } = pending;
-      const claim = {
-        feedId,
-        key: item.key,
-        title: item.title,
-        how: "in flight",
-        at: pending.at
-      };
-      if (item.event === void 0) claimArticle(canonicalOf(item), claim);
-      if (longestWindow > 0) stories.add(storyWords(item.title), claim);
-    }
-  }
-  const waiting = feeds.flatMap(
-    (feed, order) => feed.state.queue.map((queued, index) => ({ feed, order, index, queued }))
-  );
-  waiting.sort(
-    (a, b) => Date.parse(a.queued.queuedAt) - Date.parse(b.queued.queuedAt) || a.order - b.order || a.index - b.index
-  );
-  const skipped = /* @__PURE__ */ new Map();
-  for (const { feed, queued } of waiting) {
-    const { item } = queued;
-    const self = (claim2) => claim2.feedId === feed.feedId && claim2.key === item.key;
-    const article = item.event === void 0 ? canonicalOf(item) : void 0;
-    const words = longestWindow > 0 ? storyWords(item.title) : [];
-    const reposted = feed.state.reposts?.[item.key] !== void 0;
-    let reason;
-    if (!reposted) {
-      const first = article === void 0 ? void 0 : articles.get(article);
-      if (first !== void 0 && first.feedId !== feed.feedId)
-        reason = `duplicate: the same article as ${shown(first)}`;
-      const window = feed.sameStoryWithinMs;
-      if (reason === void 0 && window !== void 0) {
-        const since = new Date(now.getTime() - window).toISOString();
-        const story = stories.find(
-          words,
-          (claim2) => !self(claim2) && (claim2.how === "queued" || claim2.at >= since)
-        );
-        if (story !== void 0) {
-          reason = `same story as ${shown(story)} (sameStoryWithin: ${duration(window)})`;
-        }
-      }
-    }
-    if (reason !== void 0 && feed.inRun) {
-      const list = skipped.get(feed.feedId) ?? [];
-      list.push({ item, reason });
-      skipped.set(feed.feedId, list);
-      continue;
-    }
-    if (reason !== void 0) continue;
-    const claim = {
-      feedId: feed.feedId,
-      key: item.key,
-      title: item.title,
-      how: "queued",
-      at: queued.queuedAt
-    };
-    claimArticle(article, claim);
-    if (longestWindow > 0) stories.add(words, claim);
-  }
-  const at = now.toISOString();
-  const states = /* @__PURE__ */ new Map();
-  for (const feed of feeds) {
-    const list = skipped.get(feed.feedId);
-    if (!list) continue;
-    const keys = new Set(list.map(({ item }) => item.key));
-    const done = { ...feed.state.done };
-    for (const { item, reason } of list) {
-      done[item.key] = { status: "skipped", at, reason, ...storyRecord(item) };
-    }
-    const queue = feed.state.queue.filter(({ item }) => !keys.has(item.key));
-    states.set(feed.feedId, { ...feed.state, queue, done });
-  }
-  return { states, skipped };
-}
-function shown(claim) {
-  const title = claim.title === void 0 ? "an item" : `"${claim.title}"`;
-  const when = claim.how === "queued" ? "" : ` on ${claim.at}`;
-  const how = claim.how === "queued" ? "queued first" : claim.how === "posted" ? "posted" : "being posted";
-  return `${title}, ${how} by '${claim.feedId}'${when}`;
-}
-function duration(ms) {
-  const hours = Math.round(ms / 36e5);
-  return hours % 24 === 0 ? `${hours / 24}d` : `${hours}h`;
 }
 
 // src/rules/overrides.ts
@@ -1079,8 +1148,6 @@ function applyOverrides(state, items, overrides, now) {
 
 // src/run.ts
 var loadParse = () => import("./parse-R4VN2BBL.js");
-var SKIPPED_LINES = 20;
-var UPCOMING_MS = 14 * 864e5;
 async function run(config, deps, options = {}) {
   const dryRun = deps.publisher === void 0;
   const feeds = config.feeds.filter(
@@ -1141,38 +1208,6 @@ async function run(config, deps, options = {}) {
   }
   report.cost = costReport(runs, others, config, deps.now());
   return report;
-}
-async function skipRepeatedStories(runs, others, deps, dryRun) {
-  const inRun = runs.flatMap(
-    (feedRun) => feedRun.state ? [
-      {
-        feedId: feedRun.feed.id,
-        // A paused feed's waiting items claim no article: they may wait a long time.
-        state: feedRun.feed.pause ? { ...feedRun.state, queue: [] } : feedRun.state,
-        inRun: true,
-        ...feedRun.feed.sameStoryWithinMs === void 0 ? {} : { sameStoryWithinMs: feedRun.feed.sameStoryWithinMs }
-      }
-    ] : []
-  );
-  const outside = others.map((state) => ({ feedId: state.feedId, state, inRun: false }));
-  const result = oneStoryOnce([...inRun, ...outside], deps.now());
-  for (const feedRun of runs) {
-    const state = result.states.get(feedRun.feed.id);
-    if (!state) continue;
-    feedRun.state = state;
-    const skipped = result.skipped.get(feedRun.feed.id) ?? [];
-    reportSkipped(feedRun.report, skipped, deps.log, `Feed '${feedRun.feed.id}': `);
-    if (!dryRun) await deps.store.save(state);
-  }
-}
-function reportSkipped(report, skipped, log, prefix = "") {
-  for (const { item, reason } of skipped) report.skipped.push({ title: item.title, reason });
-  for (const { item, reason } of skipped.slice(0, SKIPPED_LINES)) {
-    log.info(`${prefix}Skipped: "${item.title}" \u2014 ${reason}.`);
-  }
-  if (skipped.length > SKIPPED_LINES) {
-    log.info(`${prefix}\u2026 and ${plural(skipped.length - SKIPPED_LINES, "more item")} skipped.`);
-  }
 }
 async function loadAndFetch(feed, deps) {
   let state;
@@ -1304,39 +1339,6 @@ async function recordFeed(feed, outcome, config, deps, { dryRun, screen: screen2
   if (feed.pause) deps.log.info(`Paused (pause: true in ${config.file}): nothing is posted.`);
   if (!dryRun) await deps.store.save(overridden.state);
   return { feed, state: overridden.state, report };
-}
-async function planEvents(feedRun, fetched, deps, dryRun) {
-  const settings = feedRun.feed.eventPosts;
-  if (!feedRun.state || !settings) return;
-  const now = deps.now();
-  const plan = planEventPosts(feedRun.state, fetched, settings, now);
-  for (const item of plan.held) {
-    deps.log.info(`"${item.title}" held: announced once it starts within announceWithin.`);
-  }
-  for (const item of plan.queued) deps.log.info(`Event post: "${item.title}" queued.`);
-  for (const { item, reason } of plan.dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
-    feedRun.report.dropped.push({ title: item.title, reason });
-  }
-  feedRun.report.newItems += plan.queued.length - plan.held.length;
-  feedRun.report.upcoming = upcomingEventPosts(plan.state, settings, now, UPCOMING_MS);
-  for (const post of feedRun.report.upcoming.slice(0, SKIPPED_LINES)) {
-    deps.log.info(`Coming: ${post.kind} "${post.title}", due from ${post.due}.`);
-  }
-  const changed = JSON.stringify(plan.state) !== JSON.stringify(feedRun.state);
-  feedRun.state = plan.state;
-  if (changed && !dryRun) await deps.store.save(plan.state);
-}
-async function dropUnpostable(feedRun, deps, dryRun) {
-  if (!feedRun.state) return;
-  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
-  if (dropped.length === 0) return;
-  for (const { item, reason } of dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
-    feedRun.report.dropped.push({ title: item.title, reason });
-  }
-  feedRun.state = state;
-  if (!dryRun) await deps.store.save(state);
 }
 async function loadOthers(inRun, deps) {
   const running = new Set(inRun.map((feed) => feed.id));

@@ -13,7 +13,7 @@ import {
   parseReminder,
   parseTerm,
   terminalLog
-} from "./chunk-DTIWE6MH.js";
+} from "./chunk-7EZAU4AM.js";
 import {
   ZodArray,
   ZodDefault,
@@ -12370,7 +12370,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-NZF53RD2.js");
+    const { run } = await import("./run-ZXNGB4KA.js");
     const report = await run(
       config,
       {
