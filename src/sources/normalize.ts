@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import type { Item } from "./item.js";
+import { joiner, replaceEvery } from "./joiner.js";
 
 /** Elements whose text is never shown to a reader. */
 const HIDDEN_ELEMENTS = new Set(["script", "style", "noscript", "template", "head", "title"]);
@@ -67,7 +68,7 @@ const MAX_HTML_DEPTH = 512;
  */
 export function toPlainText(htmlOrText: string | undefined): string {
   if (!htmlOrText) return "";
-  const chunks: string[] = [];
+  const chunks = joiner();
   let hiddenDepth = 0;
   let depth = 0;
   const parser = new Parser(
@@ -76,15 +77,15 @@ export function toPlainText(htmlOrText: string | undefined): string {
         depth++;
         if (depth > MAX_HTML_DEPTH) parser.pause();
         if (HIDDEN_ELEMENTS.has(name)) hiddenDepth++;
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+        else if (BLOCK_ELEMENTS.has(name)) chunks.add(" ");
       },
       onclosetag(name) {
         depth--;
         if (HIDDEN_ELEMENTS.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+        else if (BLOCK_ELEMENTS.has(name)) chunks.add(" ");
       },
       ontext(text) {
-        if (hiddenDepth === 0) chunks.push(text);
+        if (hiddenDepth === 0) chunks.add(text);
       },
     },
     // Entities are decoded below with the `entities` package, once per text run.
@@ -92,7 +93,7 @@ export function toPlainText(htmlOrText: string | undefined): string {
   );
   parser.write(htmlOrText);
   parser.end();
-  return collapse(decodeHTML(chunks.join("")));
+  return collapse(decodeHTML(chunks.text()));
 }
 
 // Runs of whitespace other than a lone plain space: replacing only these (rather than every /\s+/)
@@ -102,8 +103,10 @@ const WHITESPACE_TO_COLLAPSE = /[^\S ]\s*|\s{2,}/g;
 const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 function collapse(text: string): string {
-  const clean = HAS_CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, "") : text;
-  return clean.replace(WHITESPACE_TO_COLLAPSE, " ").trim();
+  const clean = HAS_CONTROL_CHARACTER.test(text)
+    ? replaceEvery(text, CONTROL_CHARACTERS, "")
+    : text;
+  return replaceEvery(clean, WHITESPACE_TO_COLLAPSE, " ").trim();
 }
 
 // A tag is `<name` then '>', '/>' or a blank and a later '>'. Tested on the text up to its last '>',
