@@ -182,7 +182,6 @@ const DECLARATION_STOP = /[>"']/g;
  */
 function checkDeclarations(xml: string, feedUrl: string, linesRemoved: number): void {
   let cost = 0;
-  let longest = { at: 0, length: 0 };
   DECLARATION_START.lastIndex = 0;
   for (let start = DECLARATION_START.exec(xml); start; start = DECLARATION_START.exec(xml)) {
     const body = start.index + start[0].length;
@@ -193,19 +192,18 @@ function checkDeclarations(xml: string, feedUrl: string, linesRemoved: number): 
     else if (head === "DOCTYPE") end = doctypeEnd(xml, body + 7);
     else {
       end = declarationEnd(xml, body);
-      const length = end - body;
-      cost += length * length;
-      if (length > longest.length) longest = { at: start.index, length };
+      cost += (end - body) ** 2;
+      if (cost > DECLARATION_BUDGET) {
+        const line = linesBefore(xml, start.index) + 1 + linesRemoved;
+        throw new FeedParseError(
+          feedUrl,
+          `the XML is broken: it has more '<!…>' markup that is no comment, CDATA section or doctype than can be read (too much by line ${line}).`,
+        );
+      }
     }
-    if (end < 0) break;
+    if (end < 0) return;
     DECLARATION_START.lastIndex = end;
   }
-  if (cost <= DECLARATION_BUDGET) return;
-  const line = linesBefore(xml, longest.at) + 1 + linesRemoved;
-  throw new FeedParseError(
-    feedUrl,
-    `the XML is broken: it has more '<!…>' markup that is no comment, CDATA section or doctype than can be read (the longest runs ${longest.length} characters from line ${line}).`,
-  );
 }
 
 /** Index just past the first `closer` at or after `from`, or -1. */
@@ -226,19 +224,17 @@ function declarationEnd(xml: string, from: number): number {
   return xml.length;
 }
 
-const DOCTYPE_STOP = /[>[]/g;
-
 /**
  * Index just past the doctype whose text after `<!DOCTYPE` starts at `from`, or -1 when it never
  * ends: its first '>' outside the internal subset, which ends at the subset's first ']'.
  */
 export function doctypeEnd(xml: string, from: number): number {
-  DOCTYPE_STOP.lastIndex = from;
-  for (let stop = DOCTYPE_STOP.exec(xml); stop; stop = DOCTYPE_STOP.exec(xml)) {
-    if (stop[0] === ">") return stop.index + 1;
-    const subsetEnd = xml.indexOf("]", stop.index + 1);
-    if (subsetEnd < 0) break;
-    DOCTYPE_STOP.lastIndex = subsetEnd + 1;
+  let close = xml.indexOf(">", from);
+  for (let open = xml.indexOf("[", from); open >= 0 && (open < close || close < 0); ) {
+    const subsetEnd = xml.indexOf("]", open + 1);
+    if (subsetEnd < 0) return -1;
+    if (close >= 0 && close < subsetEnd) close = xml.indexOf(">", subsetEnd + 1);
+    open = xml.indexOf("[", subsetEnd + 1);
   }
-  return -1;
+  return close < 0 ? -1 : close + 1;
 }
