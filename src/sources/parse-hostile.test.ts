@@ -42,8 +42,14 @@ describe("parseFeed: bounds", () => {
   it("refuses a document of more elements than the bound, and counts lines", async () => {
     const text = rss(`<item><title>t</title>\n${"<x/>".repeat(MAX_ELEMENTS)}</item>`);
     expect((await failure(text)).message).toMatch(
-      /has more than 1000000 XML elements \(at line 2\), more than crieur reads in one feed/,
+      /has more than 1000000 XML elements and attributes \(at line 2\), more than crieur reads in one feed/,
     );
+  });
+
+  it("counts attributes with the elements", async () => {
+    const attributes = Array.from({ length: MAX_ELEMENTS }, (_, i) => `a${i}=""`).join(" ");
+    const text = rss(`<item ${attributes}><title>t</title></item>`);
+    expect((await failure(text)).message).toMatch(/more than 1000000 XML elements and attributes/);
   });
 
   it.each([

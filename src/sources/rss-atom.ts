@@ -1,5 +1,4 @@
 /** RSS 0.9x/1.0/2.0 and Atom: the root element, rss-parser (xml-parser.ts), items as drafts. */
-
 import { linesBefore } from "./bounds.js";
 import {
   asArray,
@@ -94,13 +93,18 @@ const BLANKS = /\s*/y;
  * exponentially on a long unclosed "[a][a]…".
  */
 function prologEnd(xml: string, at: number): number {
-  const closer = xml.startsWith("<?", at) ? "?>" : xml.startsWith("<!--", at) ? "-->" : undefined;
-  if (closer !== undefined) {
-    const close = xml.indexOf(closer, at + (closer === "?>" ? 2 : 4));
+  for (const [opener, closer] of PROLOG_SECTIONS) {
+    if (!xml.startsWith(opener, at)) continue;
+    const close = xml.indexOf(closer, at + opener.length);
     return close < 0 ? -1 : close + closer.length;
   }
   return /^<!DOCTYPE\b/i.test(xml.slice(at, at + 10)) ? doctypeEnd(xml, at + 9) : -1;
 }
+
+const PROLOG_SECTIONS = [
+  ["<?", "?>"],
+  ["<!--", "-->"],
+] as const;
 
 function localName(name: string): string {
   return name.slice(name.indexOf(":") + 1);

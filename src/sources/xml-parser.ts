@@ -74,23 +74,26 @@ interface RssParserInsides {
 }
 
 function createRssParser(RssParser: typeof Parser, feedUrl: string, linesRemoved: number) {
-  let elements = 0;
+  let nodes = 0;
+  const line = () => (insides.xmlParser?.saxParser?.line ?? 0) + 1 + linesRemoved;
+  const count = (name: string) => {
+    nodes++;
+    if (nodes > MAX_ELEMENTS) throw tooManyElements(feedUrl, "XML elements and attributes", line());
+    return name;
+  };
   const rss = new RssParser({
     // `<rss>` without a version attribute (RSS 0.9x in the wild) is otherwise refused.
     defaultRSS: 2,
+    // xml2js calls these for every attribute and element it reads: the one place to stop a
+    // hostile document before its tree fills the memory.
     xml2js: {
-      // Called by xml2js for every element it opens: the one place to stop a hostile document
-      // before its tree fills the memory.
+      attrNameProcessors: [count],
       tagNameProcessors: [
         (name: string) => {
-          elements++;
-          const sax = insides.xmlParser?.saxParser;
-          const depth = sax?.tags?.length ?? 0;
-          if (elements <= MAX_ELEMENTS && depth <= MAX_DEPTH) return name;
-          const line = (sax?.line ?? 0) + 1 + linesRemoved;
-          throw elements > MAX_ELEMENTS
-            ? tooManyElements(feedUrl, "XML elements", line)
-            : nestedTooDeep(feedUrl, line);
+          if ((insides.xmlParser?.saxParser?.tags?.length ?? 0) > MAX_DEPTH) {
+            throw nestedTooDeep(feedUrl, line());
+          }
+          return count(name);
         },
       ],
     },

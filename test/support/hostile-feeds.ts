@@ -51,6 +51,12 @@ export const HOSTILE_SHAPES = {
   declarations: { before: `${RSS}${ITEM}</item>`, unit: "<!x ", after: END },
   /** A doctype whose internal subset never ends, and nothing after it. */
   doctype: { before: "<!DOCTYPE rss ", unit: "[a]", after: "" },
+  /** Markup written into a description without escaping, which rss-parser rebuilds as text. */
+  "inline-markup": {
+    before: `${RSS}${ITEM}<description>`,
+    unit: "<br/>\n",
+    after: `</description></item>${END}`,
+  },
   /** One line of text as long as the feed. */
   "long-line": {
     before: `${RSS}${ITEM}<description>`,
