@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-2HHUWBOX.js";
+} from "./chunks/chunk-NOKNARV5.js";
 import "./chunks/chunk-7EZAU4AM.js";
 import "./chunks/chunk-KX2RBZFD.js";
 import "./chunks/chunk-WBGVUT4R.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-2HHUWBOX.js";
+} from "./chunks/chunk-NOKNARV5.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-7EZAU4AM.js";
@@ -236,7 +236,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-R4VN2BBL.js");
+  const { parseFeed } = await import("./chunks/parse-IV2XU5IF.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);

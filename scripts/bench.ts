@@ -19,6 +19,7 @@ import { BARE_GIT_ENV, createShippedRepo, DIST_DIR } from "../test/support/shipp
 import { startByteCounter } from "./bench/byte-counter.js";
 import { syntheticCalendar } from "./bench/calendar.js";
 import { feedsYaml, syntheticRss } from "./bench/feeds.js";
+import { HOSTILE_SIZES_MB, measureHostileParsing } from "./bench/hostile.js";
 import { type Measured, measureNode, RSS_METHOD, type Spread, spread } from "./bench/measure.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -34,6 +35,7 @@ const RUNS = {
   bandwidth: 3,
   calendar: 3,
   curation: 3,
+  hostile: 3,
 } as const;
 
 interface Row {
@@ -67,16 +69,20 @@ async function main(): Promise<void> {
   };
   const results: Record<string, unknown> = {};
   try {
-    results.floor = await floorCase(env);
-    results.noop = await noopCase(env, results.floor as Floor);
-    results.job = await jobCase(env);
-    results.bandwidth = await bandwidthCase(env);
-    results.latency = await latencyCase(env);
-    results.scale = await scaleCase(env);
-    results.calendar = await calendarCase(env);
-    results.curation = await curationCase(env);
-    results.startup = await startupCase(env);
-    results.bundle = await bundleCase();
+    // `npm run bench -- hostile scale` runs only those cases (the no-op case needs the floor).
+    const only = new Set(process.argv.slice(2));
+    const wanted = (name: string) => only.size === 0 || only.has(name);
+    if (wanted("floor") || wanted("noop")) results.floor = await floorCase(env);
+    if (wanted("noop")) results.noop = await noopCase(env, results.floor as Floor);
+    if (wanted("job")) results.job = await jobCase(env);
+    if (wanted("bandwidth")) results.bandwidth = await bandwidthCase(env);
+    if (wanted("latency")) results.latency = await latencyCase(env);
+    if (wanted("scale")) results.scale = await scaleCase(env);
+    if (wanted("calendar")) results.calendar = await calendarCase(env);
+    if (wanted("curation")) results.curation = await curationCase(env);
+    if (wanted("startup")) results.startup = await startupCase(env);
+    if (wanted("hostile")) results.hostile = await hostileCase();
+    if (wanted("bundle")) results.bundle = await bundleCase();
     if (fakeX.posts.length > 0)
       throw new Error(`the fake X got ${fakeX.posts.length} posts; expected none`);
   } finally {
@@ -601,6 +607,29 @@ async function startupCase(env: Record<string, string>) {
   } finally {
     await server.close();
   }
+}
+
+/** Parse time per MB of hostile input at 1, 3 and 10 MB: flat when the parse stage is linear. */
+async function hostileCase() {
+  const figures = await measureHostileParsing(
+    join(root, "dist"),
+    await scratch("crieur-bench-hostile-"),
+    RUNS.hostile,
+    log,
+  );
+  const [smallest, , largest] = HOSTILE_SIZES_MB;
+  for (const { shape, cpuMsPerMB: rate, peakRssMB } of figures) {
+    const rates = HOSTILE_SIZES_MB.map((mb) => Math.round(rate[mb] ?? Number.NaN));
+    const growth = (rate[largest] ?? Number.NaN) / (rate[smallest] ?? Number.NaN);
+    rows.push({
+      figure: `parse: hostile input (${shape}), CPU ms per MB at ${HOSTILE_SIZES_MB.join(" / ")} MB`,
+      unit: "",
+      value: `${rates.join(" / ")}; ${Math.round(peakRssMB[largest] ?? 0)} MB RSS at ${largest} MB`,
+      target: `linear: ${largest} MB ≤ 2× ${smallest} MB per MB (${growth.toFixed(2)}×)`,
+      met: growth <= 2,
+    });
+  }
+  return figures;
 }
 
 /** The bundle: what the repository ships and the workflows run. */

@@ -1,6 +1,7 @@
 /**
  * Fuzz test of the parse path: whatever the text, parseFeed resolves to a ParsedFeed or rejects
- * with a FeedParseError — never another error, never a promise that stays pending.
+ * with a FeedParseError — never another error, never a promise that stays pending. Hostile
+ * floods are here too, at a size that keeps the test quick; their cost per MB is in the bench.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
@@ -127,6 +128,43 @@ describe("parseFeed fuzz", () => {
 
   it("handles mutated fixture feeds (truncation, flips, junk)", async () => {
     await fc.assert(fc.asyncProperty(mutated, parsesOrRejectsCleanly), { numRuns: 600 });
+  });
+
+  it("handles floods of hostile markup (repeated snippets, tens of kB)", async () => {
+    // Unclosed sections, bare '&', deep nesting, '<!' declarations, one huge line: the shapes
+    // that once made the repair scan, the prolog regex, sax or htmlparser2 super-linear.
+    const hostile = fc.oneof(
+      junk,
+      fc.constantFrom(
+        "<b>",
+        "</i>",
+        "<!x",
+        "< !y",
+        '"',
+        "[a]",
+        "&lt;a ",
+        "&lt;div&gt;",
+        "<![CDATA[&lt;p ",
+        "<!DOCTYPE rss [",
+        "x".repeat(50),
+      ),
+    );
+    const start = fc.constantFrom(
+      '<rss version="2.0"><channel><item><title>',
+      '<rss version="2.0"><channel><item><description>',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="html">',
+      "<!DOCTYPE rss [",
+      '{"version": "1.1", "items": [',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        start,
+        fc.array(hostile, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 500, max: 5_000 }),
+        (head, parts, times) => parsesOrRejectsCleanly(head + parts.join("").repeat(times)),
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it("handles JSON values", async () => {

@@ -1,4 +1,5 @@
 /** JSON Feed 1.0/1.1 (https://www.jsonfeed.org/version/1.1/) → ParsedFeed. */
+import { checkJsonShape } from "./bounds.js";
 import {
   asArray,
   asRecord,
@@ -21,6 +22,7 @@ import {
 import { describe, FeedParseError } from "./parse-error.js";
 
 export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
+  checkJsonShape(text, feedUrl);
   let document: unknown;
   try {
     document = JSON.parse(text);

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import type { Item } from "./item.js";
+import { joiner, replaceEvery } from "./joiner.js";
 
 /** Elements whose text is never shown to a reader. */
 const HIDDEN_ELEMENTS = new Set(["script", "style", "noscript", "template", "head", "title"]);
@@ -55,25 +56,36 @@ const BLOCK_ELEMENTS = new Set([
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 
 /**
+ * htmlparser2's work per tag grows with the number of open elements, so text nested deeper than
+ * this (as browsers, which stop nesting at 512, would show it flattened) ends there: a hostile
+ * summary of a million unclosed <div> would otherwise take hours.
+ */
+const MAX_HTML_DEPTH = 512;
+
+/**
  * Plain text from HTML or text: tags stripped (script/style content dropped, block elements
  * become spaces), entities decoded, control characters removed, whitespace collapsed, trimmed.
  */
 export function toPlainText(htmlOrText: string | undefined): string {
   if (!htmlOrText) return "";
-  const chunks: string[] = [];
+  const chunks = joiner();
   let hiddenDepth = 0;
+  let depth = 0;
   const parser = new Parser(
     {
       onopentag(name) {
+        depth++;
+        if (depth > MAX_HTML_DEPTH) parser.pause();
         if (HIDDEN_ELEMENTS.has(name)) hiddenDepth++;
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+        else if (BLOCK_ELEMENTS.has(name)) chunks.add(" ");
       },
       onclosetag(name) {
+        depth--;
         if (HIDDEN_ELEMENTS.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+        else if (BLOCK_ELEMENTS.has(name)) chunks.add(" ");
       },
       ontext(text) {
-        if (hiddenDepth === 0) chunks.push(text);
+        if (hiddenDepth === 0) chunks.add(text);
       },
     },
     // Entities are decoded below with the `entities` package, once per text run.
@@ -81,7 +93,7 @@ export function toPlainText(htmlOrText: string | undefined): string {
   );
   parser.write(htmlOrText);
   parser.end();
-  return collapse(decodeHTML(chunks.join("")));
+  return collapse(decodeHTML(chunks.text()));
 }
 
 // Runs of whitespace other than a lone plain space: replacing only these (rather than every /\s+/)
@@ -91,11 +103,20 @@ const WHITESPACE_TO_COLLAPSE = /[^\S ]\s*|\s{2,}/g;
 const HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 
 function collapse(text: string): string {
-  const clean = HAS_CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, "") : text;
-  return clean.replace(WHITESPACE_TO_COLLAPSE, " ").trim();
+  const clean = HAS_CONTROL_CHARACTER.test(text)
+    ? replaceEvery(text, CONTROL_CHARACTERS, "")
+    : text;
+  return replaceEvery(clean, WHITESPACE_TO_COLLAPSE, " ").trim();
 }
 
-const LOOKS_LIKE_MARKUP = /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+// A tag is `<name` then '>', '/>' or a blank and a later '>'. Tested on the text up to its last '>',
+// this needs no search for a '>' from every '<' (which took 20 s on a title of 300 kB of "<a ").
+const TAG_START = /<\/?[a-z][a-z0-9]*(\s|\/?>)/i;
+const ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+function looksLikeMarkup(text: string): boolean {
+  return TAG_START.test(text.slice(0, text.lastIndexOf(">") + 1)) || ENTITY.test(text);
+}
 
 /**
  * Plain text for a title. Titles are often escaped twice (markup inside CDATA, "&amp;amp;"), so
@@ -104,7 +125,7 @@ const LOOKS_LIKE_MARKUP = /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>|&(#\d+|#x[0-9a-f]+|[
  */
 export function toPlainTitle(htmlOrText: string | undefined): string {
   const once = toPlainText(htmlOrText);
-  return LOOKS_LIKE_MARKUP.test(once) ? toPlainText(once) : once;
+  return looksLikeMarkup(once) ? toPlainText(once) : once;
 }
 
 // Schemes that can never be an item's page or image.

@@ -1,5 +1,5 @@
-/** RSS 0.9x/1.0/2.0 and Atom: detection of the root element, rss-parser, and items as drafts. */
-import type Parser from "rss-parser";
+/** RSS 0.9x/1.0/2.0 and Atom: the root element, rss-parser (xml-parser.ts), items as drafts. */
+import { linesBefore } from "./bounds.js";
 import {
   asArray,
   asRecord,
@@ -20,7 +20,8 @@ import {
   toPlainTitle,
 } from "./normalize.js";
 import { notAFeedPage } from "./page.js";
-import { describe, FeedParseError } from "./parse-error.js";
+import { FeedParseError } from "./parse-error.js";
+import { doctypeEnd, parseXmlTree } from "./xml-parser.js";
 import { repairXml } from "./xml-repair.js";
 
 const FEED_ROOTS = new Set(["rss", "rdf", "feed"]);
@@ -55,7 +56,7 @@ export async function parseXmlFeed(body: string, feedUrl: string): Promise<Parse
   }
 
   xml = repairXml(xml, notes);
-  const raw = await runRssParser(xml, feedUrl, lineCount(skipped));
+  const raw = await parseXmlTree(xml, feedUrl, linesBefore(skipped, skipped.length));
   const feedBase = resolveBase(attribute(raw.feedAttrs, "xml:base"), feedUrl);
   const atom = localName(root) === "feed";
   const drafts = asArray(raw.items).map((item) => draftFromXml(asRecord(item), feedBase, atom));
@@ -70,18 +71,38 @@ export async function parseXmlFeed(body: string, feedUrl: string): Promise<Parse
 
 /** Name of the root element, "doctype-html" for an HTML doctype, undefined when there is none. */
 function rootElement(xml: string): string | undefined {
-  let rest = xml;
+  let at = 0;
   for (;;) {
-    rest = rest.trimStart();
-    const prolog = /^(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\b(\[[\s\S]*?\]|[^>[])*>)/i.exec(
-      rest,
-    );
-    if (!prolog) break;
-    if (/^<!DOCTYPE\s+html\b/i.test(prolog[0])) return "doctype-html";
-    rest = rest.slice(prolog[0].length);
+    BLANKS.lastIndex = at;
+    at += BLANKS.exec(xml)?.[0].length ?? 0;
+    const end = prologEnd(xml, at);
+    if (end < 0) break;
+    if (/^<!DOCTYPE\s+html\b/i.test(xml.slice(at, end))) return "doctype-html";
+    at = end;
   }
-  return /^<([A-Za-z_][\w:.-]*)/.exec(rest)?.[1];
+  return /^<([A-Za-z_][\w:.-]*)/.exec(xml.slice(at))?.[1];
 }
+
+const BLANKS = /\s*/y;
+
+/**
+ * Index just past the processing instruction, comment or doctype at `at`, or -1 when there is
+ * none or it never ends. Scanned, not matched with one regex: a doctype regex backtracks
+ * exponentially on a long unclosed "[a][a]…".
+ */
+function prologEnd(xml: string, at: number): number {
+  for (const [opener, closer] of PROLOG_SECTIONS) {
+    if (!xml.startsWith(opener, at)) continue;
+    const close = xml.indexOf(closer, at + opener.length);
+    return close < 0 ? -1 : close + closer.length;
+  }
+  return /^<!DOCTYPE\b/i.test(xml.slice(at, at + 10)) ? doctypeEnd(xml, at + 9) : -1;
+}
+
+const PROLOG_SECTIONS = [
+  ["<?", "?>"],
+  ["<!--", "-->"],
+] as const;
 
 function localName(name: string): string {
   return name.slice(name.indexOf(":") + 1);
@@ -90,99 +111,6 @@ function localName(name: string): string {
 function notAFeed(feedUrl: string, body: string): FeedParseError {
   const excerpt = body.trim().slice(0, 40).replace(/\s+/g, " ");
   return new FeedParseError(feedUrl, `not a feed: the document starts with "${excerpt}".`);
-}
-
-function lineCount(text: string): number {
-  return text.split("\n").length - 1;
-}
-
-/**
- * rss-parser (with xml2js) is loaded on the first XML feed: a run whose feeds all answer 304 never
- * needs it, and loading it is a noticeable part of such a run's start-up.
- */
-let rssParser: Promise<Parser> | undefined;
-
-function loadRssParser(): Promise<Parser> {
-  rssParser ??= import("rss-parser").then(({ default: RssParser }) => createRssParser(RssParser));
-  return rssParser;
-}
-
-function createRssParser(RssParser: typeof Parser): Parser {
-  const rss = new RssParser({
-    // `<rss>` without a version attribute (RSS 0.9x in the wild) is otherwise refused.
-    defaultRSS: 2,
-    customFields: {
-      feed: [["$", "feedAttrs", { keepArray: true }]] as never,
-      item: [
-        ["$", "attrs", { keepArray: true }],
-        ["link", "rawLinks", { keepArray: true }],
-        ["guid", "rawGuids", { keepArray: true }],
-        ["category", "rawCategories", { keepArray: true }],
-        ["dc:subject", "dcSubjects", { keepArray: true }],
-        ["media:content", "mediaContent", { keepArray: true }],
-        ["media:thumbnail", "mediaThumbnail", { keepArray: true }],
-        ["media:group", "mediaGroup", { keepArray: true }],
-        ["itunes:image", "itunesImage", { keepArray: true }],
-        ["itunes:summary", "itunesSummary"],
-        ["itunes:subtitle", "itunesSubtitle"],
-        ["itunes:author", "itunesAuthor"],
-        ["enc:enclosure", "encEnclosure", { keepArray: true }],
-        ["feedburner:origLink", "origLink"],
-        "issued",
-        "modified",
-        "created",
-      ],
-    },
-  });
-
-  // rss-parser 3.13 runs `new Date(published).toISOString()` on Atom entries, which throws on an
-  // unparseable date and loses the whole feed. Dates are taken out before and read by toIsoDate.
-  const atomParser = rss as unknown as { parseItemAtom(entry: RawRecord): RawRecord };
-  const parseItemAtom = atomParser.parseItemAtom.bind(rss);
-  atomParser.parseItemAtom = (entry) => {
-    const { published, updated, ...rest } = entry;
-    return { ...parseItemAtom(rest), atomPublished: published, atomUpdated: updated };
-  };
-  return rss;
-}
-
-/** Sentinel for "rss-parser did not answer synchronously". */
-const STALLED = Symbol("stalled");
-
-async function runRssParser(xml: string, feedUrl: string, linesRemoved: number) {
-  const rss = await loadRssParser();
-  let parsing: Promise<unknown>;
-  try {
-    parsing = rss.parseString(xml);
-  } catch (error) {
-    parsing = Promise.reject(error);
-  }
-  // xml2js parses synchronously, so the promise is settled by now; should a future version
-  // leave it pending, race() would otherwise wait forever. An already settled promise wins the
-  // race because its reaction is queued first.
-  let result: unknown;
-  try {
-    result = await Promise.race([parsing, Promise.resolve(STALLED)]);
-  } catch (error) {
-    throw new FeedParseError(
-      feedUrl,
-      `the XML is broken and could not be repaired (${saxMessage(error, linesRemoved)}).`,
-    );
-  }
-  if (result === STALLED) {
-    throw new FeedParseError(feedUrl, "the feed parser stopped without an answer.");
-  }
-  return asRecord(result);
-}
-
-/** sax says "Unexpected close tag\nLine: 4\nColumn: 3\nChar: >" with 0-based lines. */
-function saxMessage(error: unknown, linesRemoved: number): string {
-  const match = /^([^\n]*)\nLine: (\d+)\nColumn: (\d+)/.exec(
-    error instanceof Error ? error.message : "",
-  );
-  if (!match) return describe(error);
-  const line = Number(match[2]) + 1 + linesRemoved;
-  return `${match[1]?.replace(/\.$/, "")} at line ${line}, column ${match[3]}`;
 }
 
 function draftFromXml(item: RawRecord, feedBase: string | undefined, atom: boolean): DraftItem {

@@ -7,7 +7,7 @@ import {
   resolveLink,
   toPlainText,
   toPlainTitle
-} from "./chunk-HQ3CFCFT.js";
+} from "./chunk-7AANCO76.js";
 import {
   ianaZoneOf,
   isoAtOffset,

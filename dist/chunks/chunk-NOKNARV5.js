@@ -12370,7 +12370,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-ZXNGB4KA.js");
+    const { run } = await import("./run-FG5MARQI.js");
     const report = await run(
       config,
       {

@@ -7,12 +7,14 @@ import {
   decodeHTMLStrict,
   describe,
   hashKey,
+  joiner,
+  replaceEvery,
   resolveBase,
   resolveLink,
   toIsoDate,
   toPlainText,
   toPlainTitle
-} from "./chunk-HQ3CFCFT.js";
+} from "./chunk-7AANCO76.js";
 import {
   DEFAULT_HORIZON_MS,
   isoWithOffset,
@@ -22,6 +24,63 @@ import {
 } from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";
+
+// src/sources/bounds.ts
+var MAX_ELEMENTS = 1e6;
+var MAX_DEPTH = 512;
+function tooManyElements(feedUrl, what, line) {
+  return new FeedParseError(
+    feedUrl,
+    `the document has more than ${MAX_ELEMENTS} ${what} (at line ${line}), more than crieur reads in one feed.`
+  );
+}
+function nestedTooDeep(feedUrl, line) {
+  return new FeedParseError(
+    feedUrl,
+    `the document nests more than ${MAX_DEPTH} levels deep (at line ${line}), which no feed does.`
+  );
+}
+var JSON_STRUCTURE = /["[\]{}]/g;
+function checkJsonShape(text, feedUrl) {
+  let containers = 0;
+  let depth = 0;
+  JSON_STRUCTURE.lastIndex = 0;
+  for (let token = JSON_STRUCTURE.exec(text); token; token = JSON_STRUCTURE.exec(text)) {
+    const char = token[0];
+    if (char === '"') {
+      const end = stringEnd(text, token.index + 1);
+      if (end < 0) return;
+      JSON_STRUCTURE.lastIndex = end + 1;
+    } else if (char === "]" || char === "}") depth--;
+    else {
+      containers++;
+      depth++;
+      if (containers > MAX_ELEMENTS) {
+        throw tooManyElements(
+          feedUrl,
+          "JSON objects and arrays",
+          linesBefore(text, token.index) + 1
+        );
+      }
+      if (depth > MAX_DEPTH) throw nestedTooDeep(feedUrl, linesBefore(text, token.index) + 1);
+    }
+  }
+}
+function stringEnd(text, from) {
+  for (let quote = text.indexOf('"', from); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text[quote - 1 - backslashes] === "\\") backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return -1;
+}
+function linesBefore(text, index) {
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at >= 0 && at < index; at = text.indexOf("\n", at + 1)) {
+    lines++;
+  }
+  return lines;
+}
 
 // src/sources/fields.ts
 function chooseSummary(shortFields, fullFields) {
@@ -71,6 +130,7 @@ function asArray(value) {
 
 // src/sources/json-feed.ts
 function parseJsonFeed(text, feedUrl) {
+  checkJsonShape(text, feedUrl);
   let document;
   try {
     document = JSON.parse(text);
@@ -451,46 +511,244 @@ function keyed(events, pageUrl, notes) {
   return items;
 }
 
+// src/sources/xml-parser.ts
+var DECLARATION_BUDGET = 2 ** 24;
+async function parseXmlTree(xml, feedUrl, linesRemoved) {
+  checkDeclarations(xml, feedUrl, linesRemoved);
+  const { default: RssParser } = await loadRssParser();
+  const rss = createRssParser(RssParser, feedUrl, linesRemoved);
+  let parsing;
+  try {
+    parsing = rss.parseString(xml);
+  } catch (error) {
+    parsing = Promise.reject(error);
+  }
+  let result;
+  try {
+    result = await Promise.race([parsing, Promise.resolve(STALLED)]);
+  } catch (error) {
+    if (error instanceof FeedParseError) throw error;
+    throw new FeedParseError(
+      feedUrl,
+      `the XML is broken and could not be repaired (${saxMessage(error, linesRemoved)}).`
+    );
+  }
+  if (result === STALLED) {
+    throw new FeedParseError(feedUrl, "the feed parser stopped without an answer.");
+  }
+  return asRecord(result);
+}
+var STALLED = /* @__PURE__ */ Symbol("stalled");
+var rssParserModule;
+function loadRssParser() {
+  rssParserModule ??= import("./rss-parser-MVTWKTSY.js");
+  return rssParserModule;
+}
+function createRssParser(RssParser, feedUrl, linesRemoved) {
+  let nodes = 0;
+  const line = () => (insides.xmlParser?.saxParser?.line ?? 0) + 1 + linesRemoved;
+  const count = (name) => {
+    nodes++;
+    if (nodes > MAX_ELEMENTS) throw tooManyElements(feedUrl, "XML elements and attributes", line());
+    return name;
+  };
+  const rss = new RssParser({
+    // `<rss>` without a version attribute (RSS 0.9x in the wild) is otherwise refused.
+    defaultRSS: 2,
+    // xml2js calls these for every attribute and element it reads: the one place to stop a
+    // hostile document before its tree fills the memory.
+    xml2js: {
+      attrNameProcessors: [count],
+      tagNameProcessors: [
+        (name) => {
+          if ((insides.xmlParser?.saxParser?.tags?.length ?? 0) > MAX_DEPTH) {
+            throw nestedTooDeep(feedUrl, line());
+          }
+          return count(name);
+        }
+      ]
+    },
+    customFields: {
+      feed: [["$", "feedAttrs", { keepArray: true }]],
+      item: [
+        ["$", "attrs", { keepArray: true }],
+        ["link", "rawLinks", { keepArray: true }],
+        ["guid", "rawGuids", { keepArray: true }],
+        ["category", "rawCategories", { keepArray: true }],
+        ["dc:subject", "dcSubjects", { keepArray: true }],
+        ["media:content", "mediaContent", { keepArray: true }],
+        ["media:thumbnail", "mediaThumbnail", { keepArray: true }],
+        ["media:group", "mediaGroup", { keepArray: true }],
+        ["itunes:image", "itunesImage", { keepArray: true }],
+        ["itunes:summary", "itunesSummary"],
+        ["itunes:subtitle", "itunesSubtitle"],
+        ["itunes:author", "itunesAuthor"],
+        ["enc:enclosure", "encEnclosure", { keepArray: true }],
+        ["feedburner:origLink", "origLink"],
+        "issued",
+        "modified",
+        "created"
+      ]
+    }
+  });
+  const insides = rss;
+  const parseItemRss = insides.parseItemRss.bind(rss);
+  insides.parseItemRss = (item, fields) => {
+    const { description, ...rest } = item;
+    const withoutSnippets = fields.map(
+      (field) => Array.isArray(field) && asRecord(field[2]).includeSnippet ? field.slice(0, 2) : field
+    );
+    const parsed = parseItemRss(rest, withoutSnippets);
+    if (description === void 0) return parsed;
+    return {
+      ...parsed,
+      content: contentOf(description, (nodes2) => parseItemRss({ description: nodes2 }, []))
+    };
+  };
+  const parseItemAtom = insides.parseItemAtom.bind(rss);
+  insides.parseItemAtom = (entry) => {
+    const { published, updated, content, ...rest } = entry;
+    const parsed = parseItemAtom(rest);
+    const withContent = content === void 0 ? parsed : { ...parsed, content: contentOf(content, (nodes2) => parseItemAtom({ content: nodes2 })) };
+    return { ...withContent, atomPublished: published, atomUpdated: updated };
+  };
+  return rss;
+}
+function contentOf(nodes, rebuild) {
+  const first = asArray(nodes)[0];
+  if (typeof first === "string") return first;
+  if (typeof asRecord(first)._ === "string") return asRecord(first)._;
+  return rebuild(nodes).content;
+}
+function saxMessage(error, linesRemoved) {
+  const match = /^([^\n]*)\nLine: (\d+)\nColumn: (\d+)/.exec(
+    error instanceof Error ? error.message : ""
+  );
+  if (!match) return describe(error);
+  const line = Number(match[2]) + 1 + linesRemoved;
+  return `${match[1]?.replace(/\.$/, "")} at line ${line}, column ${match[3]}`;
+}
+var DECLARATION_START = /<\s*!/g;
+var DECLARATION_STOP = /[>"']/g;
+function checkDeclarations(xml, feedUrl, linesRemoved) {
+  let cost = 0;
+  DECLARATION_START.lastIndex = 0;
+  for (let start = DECLARATION_START.exec(xml); start; start = DECLARATION_START.exec(xml)) {
+    const body = start.index + start[0].length;
+    const head = xml.slice(body, body + 7).toUpperCase();
+    let end;
+    if (head.startsWith("--")) end = endOf(xml, "-->", body + 2);
+    else if (head === "[CDATA[") end = endOf(xml, "]]>", body + 7);
+    else if (head === "DOCTYPE") end = doctypeEnd(xml, body + 7);
+    else {
+      end = declarationEnd(xml, body);
+      cost += (end - body) ** 2;
+      if (cost > DECLARATION_BUDGET) {
+        const line = linesBefore(xml, start.index) + 1 + linesRemoved;
+        throw new FeedParseError(
+          feedUrl,
+          `the XML is broken: it has more '<!\u2026>' markup that is no comment, CDATA section or doctype than can be read (too much by line ${line}).`
+        );
+      }
+    }
+    if (end < 0) return;
+    DECLARATION_START.lastIndex = end;
+  }
+}
+function endOf(xml, closer, from) {
+  const at = xml.indexOf(closer, from);
+  return at < 0 ? -1 : at + closer.length;
+}
+function declarationEnd(xml, from) {
+  DECLARATION_STOP.lastIndex = from;
+  for (let stop = DECLARATION_STOP.exec(xml); stop; stop = DECLARATION_STOP.exec(xml)) {
+    if (stop[0] === ">") return stop.index;
+    const closingQuote = xml.indexOf(stop[0], stop.index + 1);
+    if (closingQuote < 0) break;
+    DECLARATION_STOP.lastIndex = closingQuote + 1;
+  }
+  return xml.length;
+}
+function doctypeEnd(xml, from) {
+  let close = xml.indexOf(">", from);
+  for (let open = xml.indexOf("[", from); open >= 0 && (open < close || close < 0); ) {
+    const subsetEnd = xml.indexOf("]", open + 1);
+    if (subsetEnd < 0) return -1;
+    if (close >= 0 && close < subsetEnd) close = xml.indexOf(">", subsetEnd + 1);
+    open = xml.indexOf("[", subsetEnd + 1);
+  }
+  return close < 0 ? -1 : close + 1;
+}
+
 // src/sources/xml-repair.ts
 var XML_ENTITIES = /* @__PURE__ */ new Set(["amp", "lt", "gt", "quot", "apos"]);
-var XML_ILLEGAL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+var XML_ILLEGAL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]+/g;
 function repairXml(xml, notes) {
-  const withoutControls = xml.replace(XML_ILLEGAL_CHARACTERS, "");
+  const withoutControls = replaceEvery(xml, XML_ILLEGAL_CHARACTERS, "");
   if (withoutControls.length !== xml.length) notes.add("illegal control characters removed");
   if (!NEEDS_ENTITY_REPAIR.test(withoutControls)) return withoutControls;
-  const parts = [];
+  const out = joiner();
   let from = 0;
-  for (const literal of withoutControls.matchAll(LITERAL_SECTIONS)) {
-    parts.push(repairEntities(withoutControls.slice(from, literal.index), notes), literal[0]);
-    from = literal.index + literal[0].length;
+  for (const [start, end] of literalSections(withoutControls)) {
+    repairEntities(withoutControls.slice(from, start), out, notes);
+    out.add(withoutControls.slice(start, end));
+    from = end;
   }
-  parts.push(repairEntities(withoutControls.slice(from), notes));
-  return parts.join("");
+  repairEntities(withoutControls.slice(from), out, notes);
+  return out.text();
 }
 var NEEDS_ENTITY_REPAIR = /&(?!(?:amp|lt|gt|quot|apos);)/;
-var LITERAL_SECTIONS = /<!(?:\[CDATA\[[\s\S]*?\]\]>|--[\s\S]*?-->)/g;
-function repairEntities(text, notes) {
-  return text.replace(
-    /&(?:#(\d+);|#[xX]([0-9a-fA-F]+);|([A-Za-z][A-Za-z0-9]*);)?/g,
-    (whole, decimal, hex, name) => {
-      if (decimal !== void 0 || hex !== void 0) {
-        const codePoint = decimal !== void 0 ? Number(decimal) : Number.parseInt(hex ?? "", 16);
-        if (isXmlChar(codePoint)) return whole;
-        notes.add("illegal control characters removed");
-        return "";
-      }
-      if (name !== void 0) {
-        if (XML_ENTITIES.has(name)) return whole;
-        const decoded = decodeHTMLStrict(whole);
-        if (decoded !== whole) {
-          notes.add("HTML entities (like '&nbsp;') converted for XML");
-          return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join("");
-        }
-      }
-      notes.add("bare '&' escaped");
-      return `&amp;${whole.slice(1)}`;
+var LITERAL_KINDS = [
+  { opener: "<![CDATA[", closer: "]]>" },
+  { opener: "<!--", closer: "-->" }
+];
+function* literalSections(text) {
+  const kinds = LITERAL_KINDS.map((kind) => ({
+    ...kind,
+    lastCloser: text.lastIndexOf(kind.closer)
+  }));
+  let at = 0;
+  for (let start = text.indexOf("<!"); start >= 0; start = text.indexOf("<!", at)) {
+    at = start + 2;
+    const kind = kinds.find(({ opener }) => text.startsWith(opener, start));
+    const bodyStart = start + (kind?.opener.length ?? 0);
+    if (kind === void 0 || kind.lastCloser < bodyStart) continue;
+    at = text.indexOf(kind.closer, bodyStart) + kind.closer.length;
+    yield [start, at];
+  }
+}
+var ENTITY_TAIL = /#(\d+);|#[xX]([0-9a-fA-F]+);|([A-Za-z][A-Za-z0-9]*);/y;
+function repairEntities(text, out, notes) {
+  let from = 0;
+  for (let amp = text.indexOf("&"); amp >= 0; amp = text.indexOf("&", amp + 1)) {
+    ENTITY_TAIL.lastIndex = amp + 1;
+    const tail = ENTITY_TAIL.exec(text);
+    const whole = `&${tail?.[0] ?? ""}`;
+    const repaired = repairEntity(whole, tail?.[1], tail?.[2], tail?.[3], notes);
+    if (repaired === whole) continue;
+    out.add(text.slice(from, amp));
+    out.add(repaired);
+    from = amp + whole.length;
+  }
+  out.add(text.slice(from));
+}
+function repairEntity(whole, decimal, hex, name, notes) {
+  if (decimal !== void 0 || hex !== void 0) {
+    const codePoint = decimal !== void 0 ? Number(decimal) : Number.parseInt(hex ?? "", 16);
+    if (isXmlChar(codePoint)) return whole;
+    notes.add("illegal control characters removed");
+    return "";
+  }
+  if (name !== void 0) {
+    if (XML_ENTITIES.has(name)) return whole;
+    const decoded = decodeHTMLStrict(whole);
+    if (decoded !== whole) {
+      notes.add("HTML entities (like '&nbsp;') converted for XML");
+      return [...decoded].map((char) => `&#${char.codePointAt(0)};`).join("");
     }
-  );
+  }
+  notes.add("bare '&' escaped");
+  return `&amp;${whole.slice(1)}`;
 }
 function isXmlChar(codePoint) {
   return codePoint === 9 || codePoint === 10 || codePoint === 13 || codePoint >= 32 && codePoint <= 55295 || codePoint >= 57344 && codePoint <= 65533 || codePoint >= 65536 && codePoint <= 1114111;
@@ -526,7 +784,7 @@ async function parseXmlFeed(body, feedUrl) {
     );
   }
   xml = repairXml(xml, notes);
-  const raw = await runRssParser(xml, feedUrl, lineCount(skipped));
+  const raw = await parseXmlTree(xml, feedUrl, linesBefore(skipped, skipped.length));
   const feedBase = resolveBase(attribute(raw.feedAttrs, "xml:base"), feedUrl);
   const atom = localName(root) === "feed";
   const drafts = asArray(raw.items).map((item) => draftFromXml(asRecord(item), feedBase, atom));
@@ -539,98 +797,36 @@ async function parseXmlFeed(body, feedUrl) {
   };
 }
 function rootElement(xml) {
-  let rest = xml;
+  let at = 0;
   for (; ; ) {
-    rest = rest.trimStart();
-    const prolog = /^(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE\b(\[[\s\S]*?\]|[^>[])*>)/i.exec(
-      rest
-    );
-    if (!prolog) break;
-    if (/^<!DOCTYPE\s+html\b/i.test(prolog[0])) return "doctype-html";
-    rest = rest.slice(prolog[0].length);
+    BLANKS.lastIndex = at;
+    at += BLANKS.exec(xml)?.[0].length ?? 0;
+    const end = prologEnd(xml, at);
+    if (end < 0) break;
+    if (/^<!DOCTYPE\s+html\b/i.test(xml.slice(at, end))) return "doctype-html";
+    at = end;
   }
-  return /^<([A-Za-z_][\w:.-]*)/.exec(rest)?.[1];
+  return /^<([A-Za-z_][\w:.-]*)/.exec(xml.slice(at))?.[1];
 }
+var BLANKS = /\s*/y;
+function prologEnd(xml, at) {
+  for (const [opener, closer] of PROLOG_SECTIONS) {
+    if (!xml.startsWith(opener, at)) continue;
+    const close = xml.indexOf(closer, at + opener.length);
+    return close < 0 ? -1 : close + closer.length;
+  }
+  return /^<!DOCTYPE\b/i.test(xml.slice(at, at + 10)) ? doctypeEnd(xml, at + 9) : -1;
+}
+var PROLOG_SECTIONS = [
+  ["<?", "?>"],
+  ["<!--", "-->"]
+];
 function localName(name) {
   return name.slice(name.indexOf(":") + 1);
 }
 function notAFeed(feedUrl, body) {
   const excerpt = body.trim().slice(0, 40).replace(/\s+/g, " ");
   return new FeedParseError(feedUrl, `not a feed: the document starts with "${excerpt}".`);
-}
-function lineCount(text) {
-  return text.split("\n").length - 1;
-}
-var rssParser;
-function loadRssParser() {
-  rssParser ??= import("./rss-parser-MVTWKTSY.js").then(({ default: RssParser }) => createRssParser(RssParser));
-  return rssParser;
-}
-function createRssParser(RssParser) {
-  const rss = new RssParser({
-    // `<rss>` without a version attribute (RSS 0.9x in the wild) is otherwise refused.
-    defaultRSS: 2,
-    customFields: {
-      feed: [["$", "feedAttrs", { keepArray: true }]],
-      item: [
-        ["$", "attrs", { keepArray: true }],
-        ["link", "rawLinks", { keepArray: true }],
-        ["guid", "rawGuids", { keepArray: true }],
-        ["category", "rawCategories", { keepArray: true }],
-        ["dc:subject", "dcSubjects", { keepArray: true }],
-        ["media:content", "mediaContent", { keepArray: true }],
-        ["media:thumbnail", "mediaThumbnail", { keepArray: true }],
-        ["media:group", "mediaGroup", { keepArray: true }],
-        ["itunes:image", "itunesImage", { keepArray: true }],
-        ["itunes:summary", "itunesSummary"],
-        ["itunes:subtitle", "itunesSubtitle"],
-        ["itunes:author", "itunesAuthor"],
-        ["enc:enclosure", "encEnclosure", { keepArray: true }],
-        ["feedburner:origLink", "origLink"],
-        "issued",
-        "modified",
-        "created"
-      ]
-    }
-  });
-  const atomParser = rss;
-  const parseItemAtom = atomParser.parseItemAtom.bind(rss);
-  atomParser.parseItemAtom = (entry) => {
-    const { published, updated, ...rest } = entry;
-    return { ...parseItemAtom(rest), atomPublished: published, atomUpdated: updated };
-  };
-  return rss;
-}
-var STALLED = /* @__PURE__ */ Symbol("stalled");
-async function runRssParser(xml, feedUrl, linesRemoved) {
-  const rss = await loadRssParser();
-  let parsing;
-  try {
-    parsing = rss.parseString(xml);
-  } catch (error) {
-    parsing = Promise.reject(error);
-  }
-  let result;
-  try {
-    result = await Promise.race([parsing, Promise.resolve(STALLED)]);
-  } catch (error) {
-    throw new FeedParseError(
-      feedUrl,
-      `the XML is broken and could not be repaired (${saxMessage(error, linesRemoved)}).`
-    );
-  }
-  if (result === STALLED) {
-    throw new FeedParseError(feedUrl, "the feed parser stopped without an answer.");
-  }
-  return asRecord(result);
-}
-function saxMessage(error, linesRemoved) {
-  const match = /^([^\n]*)\nLine: (\d+)\nColumn: (\d+)/.exec(
-    error instanceof Error ? error.message : ""
-  );
-  if (!match) return describe(error);
-  const line = Number(match[2]) + 1 + linesRemoved;
-  return `${match[1]?.replace(/\.$/, "")} at line ${line}, column ${match[3]}`;
 }
 function draftFromXml(item, feedBase, atom) {
   const base = resolveBase(attribute(item.attrs, "xml:base"), feedBase);
@@ -755,7 +951,7 @@ async function parseAnyFormat(text, feedUrl, options) {
     ...options.timeZone ? { timeZone: options.timeZone } : {}
   };
   if (options.type === "ics" || options.type === void 0 && /^BEGIN:VCALENDAR/i.test(start)) {
-    const { parseCalendar } = await import("./ics-DBMPNIZJ.js");
+    const { parseCalendar } = await import("./ics-D4M5A3QH.js");
     return parseCalendar(body, feedUrl, agenda);
   }
   if (options.type === "page" || options.type === void 0 && isHtmlDocument(body)) {

@@ -1147,7 +1147,7 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-R4VN2BBL.js");
+var loadParse = () => import("./parse-IV2XU5IF.js");
 async function run(config, deps, options = {}) {
   const dryRun = deps.publisher === void 0;
   const feeds = config.feeds.filter(

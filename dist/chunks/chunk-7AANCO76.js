@@ -4,6 +4,20 @@ import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
 
+// src/sources/parse-error.ts
+var FeedParseError = class extends CrieurError {
+  constructor(feedUrl, problem) {
+    super(`Cannot read the feed ${feedUrl}: ${problem}`);
+    this.feedUrl = feedUrl;
+  }
+  feedUrl;
+  name = "FeedParseError";
+};
+function describe(error) {
+  if (error instanceof Error) return error.message.replace(/\s+/g, " ").trim();
+  return String(error);
+}
+
 // src/sources/normalize.ts
 import { createHash } from "node:crypto";
 
@@ -2616,6 +2630,36 @@ var Parser = class {
   }
 };
 
+// src/sources/joiner.ts
+function joiner() {
+  const joined = [];
+  let pieces = [];
+  return {
+    add(piece) {
+      if (piece === "") return;
+      pieces.push(piece);
+      if (pieces.length < 4096) return;
+      joined.push(pieces.join(""));
+      pieces = [];
+    },
+    text: () => joined.concat(pieces).join("")
+  };
+}
+var SMALL_TEXT = 65536;
+function replaceEvery(text, pattern, replacement) {
+  if (text.length < SMALL_TEXT) return text.replace(pattern, replacement);
+  const out = joiner();
+  let from = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    out.add(text.slice(from, match.index));
+    out.add(replacement);
+    from = pattern.lastIndex;
+  }
+  out.add(text.slice(from));
+  return out.text();
+}
+
 // src/sources/normalize.ts
 var HIDDEN_ELEMENTS = /* @__PURE__ */ new Set(["script", "style", "noscript", "template", "head", "title"]);
 var BLOCK_ELEMENTS = /* @__PURE__ */ new Set([
@@ -2655,22 +2699,27 @@ var BLOCK_ELEMENTS = /* @__PURE__ */ new Set([
   "ul"
 ]);
 var CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+var MAX_HTML_DEPTH = 512;
 function toPlainText(htmlOrText) {
   if (!htmlOrText) return "";
-  const chunks = [];
+  const chunks = joiner();
   let hiddenDepth = 0;
+  let depth = 0;
   const parser = new Parser(
     {
       onopentag(name) {
+        depth++;
+        if (depth > MAX_HTML_DEPTH) parser.pause();
         if (HIDDEN_ELEMENTS.has(name)) hiddenDepth++;
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+        else if (BLOCK_ELEMENTS.has(name)) chunks.add(" ");
       },
       onclosetag(name) {
+        depth--;
         if (HIDDEN_ELEMENTS.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
-        else if (BLOCK_ELEMENTS.has(name)) chunks.push(" ");
+        else if (BLOCK_ELEMENTS.has(name)) chunks.add(" ");
       },
       ontext(text) {
-        if (hiddenDepth === 0) chunks.push(text);
+        if (hiddenDepth === 0) chunks.add(text);
       }
     },
     // Entities are decoded below with the `entities` package, once per text run.
@@ -2678,18 +2727,22 @@ function toPlainText(htmlOrText) {
   );
   parser.write(htmlOrText);
   parser.end();
-  return collapse(decodeHTML(chunks.join("")));
+  return collapse(decodeHTML(chunks.text()));
 }
 var WHITESPACE_TO_COLLAPSE = /[^\S ]\s*|\s{2,}/g;
 var HAS_CONTROL_CHARACTER = new RegExp(CONTROL_CHARACTERS.source);
 function collapse(text) {
-  const clean = HAS_CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, "") : text;
-  return clean.replace(WHITESPACE_TO_COLLAPSE, " ").trim();
+  const clean = HAS_CONTROL_CHARACTER.test(text) ? replaceEvery(text, CONTROL_CHARACTERS, "") : text;
+  return replaceEvery(clean, WHITESPACE_TO_COLLAPSE, " ").trim();
 }
-var LOOKS_LIKE_MARKUP = /<\/?[a-z][a-z0-9]*(\s[^>]*)?\/?>|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+var TAG_START = /<\/?[a-z][a-z0-9]*(\s|\/?>)/i;
+var ENTITY = /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+function looksLikeMarkup(text) {
+  return TAG_START.test(text.slice(0, text.lastIndexOf(">") + 1)) || ENTITY.test(text);
+}
 function toPlainTitle(htmlOrText) {
   const once = toPlainText(htmlOrText);
-  return LOOKS_LIKE_MARKUP.test(once) ? toPlainText(once) : once;
+  return looksLikeMarkup(once) ? toPlainText(once) : once;
 }
 var UNSAFE_SCHEMES = /* @__PURE__ */ new Set(["javascript:", "data:", "vbscript:", "about:", "blob:"]);
 function resolveLink(raw, base) {
@@ -2839,30 +2892,18 @@ function countBy(values, keyOf) {
   return counts;
 }
 
-// src/sources/parse-error.ts
-var FeedParseError = class extends CrieurError {
-  constructor(feedUrl, problem) {
-    super(`Cannot read the feed ${feedUrl}: ${problem}`);
-    this.feedUrl = feedUrl;
-  }
-  feedUrl;
-  name = "FeedParseError";
-};
-function describe(error) {
-  if (error instanceof Error) return error.message.replace(/\s+/g, " ").trim();
-  return String(error);
-}
-
 export {
+  FeedParseError,
+  describe,
   decodeHTMLStrict,
   Parser,
+  joiner,
+  replaceEvery,
   toPlainText,
   toPlainTitle,
   resolveLink,
   resolveBase,
   toIsoDate,
   hashKey,
-  assignKeys,
-  FeedParseError,
-  describe
+  assignKeys
 };
