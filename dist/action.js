@@ -5,9 +5,9 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-NZKBLDTJ.js";
+} from "./chunks/chunk-YBEJUKHG.js";
 import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-ZSHIATYJ.js";
+import "./chunks/chunk-XXJ4H2UE.js";
 import "./chunks/chunk-KVL2PZF7.js";
 import {
   CrieurError

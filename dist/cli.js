@@ -11,11 +11,11 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-NZKBLDTJ.js";
+} from "./chunks/chunk-YBEJUKHG.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-ZSHIATYJ.js";
+import "./chunks/chunk-XXJ4H2UE.js";
 import {
   escapeHtml
 } from "./chunks/chunk-KVL2PZF7.js";
@@ -285,13 +285,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-KFFEPOE4.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-QYQFVHPD.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-KFFEPOE4.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-QYQFVHPD.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-JNAAMPHD.js");
+      const { commitState } = await import("./chunks/commit-state-TSQZED3N.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -4,7 +4,7 @@
  */
 import type { Prices } from "../rules/cost.js";
 import type { PostingHours } from "../rules/posting-hours.js";
-import { DURATION, type FeedsFile } from "./schema.js";
+import { DURATION, type FeedsFile, TARGET_SECRET_DEFAULTS } from "./schema.js";
 
 /** One feed, with the `defaults` already applied. */
 export interface FeedConfig {
@@ -26,12 +26,57 @@ export interface FeedConfig {
   readonly timeZone?: string;
   /** What the address serves; told from the content when absent. */
   readonly type?: NonNullable<FeedsFile["feeds"][number]["type"]>;
+  /** Names of the targets this feed posts to, in the order of `Config.targets`. */
+  readonly targets: readonly string[];
+}
+
+export type Network = keyof typeof TARGET_SECRET_DEFAULTS;
+
+/** One account posts go to, with the names of the variables its credentials are read from. */
+export type TargetConfig =
+  | {
+      readonly name: string;
+      readonly network: "x";
+      readonly secrets: Readonly<Record<keyof (typeof TARGET_SECRET_DEFAULTS)["x"], string>>;
+    }
+  | {
+      readonly name: string;
+      readonly network: "mastodon";
+      readonly secrets: Readonly<Record<keyof (typeof TARGET_SECRET_DEFAULTS)["mastodon"], string>>;
+      readonly visibility?: "public" | "unlisted" | "private";
+      readonly language?: string;
+      readonly contentWarning?: string;
+    }
+  | {
+      readonly name: string;
+      readonly network: "bluesky";
+      readonly secrets: Readonly<Record<keyof (typeof TARGET_SECRET_DEFAULTS)["bluesky"], string>>;
+      readonly langs?: readonly string[];
+    };
+
+/** Without a `targets:` key, the X account of the secrets X_API_KEY… (crieur before targets). */
+export const DEFAULT_TARGETS: readonly TargetConfig[] = [
+  { name: "x", network: "x", secrets: TARGET_SECRET_DEFAULTS.x },
+];
+
+function resolveTargets(parsed: FeedsFile): readonly TargetConfig[] {
+  if (parsed.targets === undefined) return DEFAULT_TARGETS;
+  return Object.entries(parsed.targets).map(
+    ([name, target]) =>
+      ({
+        ...target,
+        name,
+        secrets: { ...TARGET_SECRET_DEFAULTS[target.network], ...target.secrets },
+      }) as TargetConfig,
+  );
 }
 
 export interface Config {
   /** The file name as given, for messages. */
   readonly file: string;
   readonly feeds: readonly FeedConfig[];
+  /** Where posts go; every feed's `targets` names some of these. */
+  readonly targets: readonly TargetConfig[];
   readonly limits: {
     readonly maxPostsPerRun: number;
     /** Most posts in any 24 hours, all feeds together; unlimited when absent. */
@@ -55,8 +100,10 @@ export interface Config {
 
 export function resolveConfig(parsed: FeedsFile, file: string): Config {
   const { defaults } = parsed;
+  const targets = resolveTargets(parsed);
   return {
     file,
+    targets,
     feeds: parsed.feeds.map((feed) => ({
       id: feed.id,
       url: feed.url,
@@ -70,6 +117,9 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 86_400_000,
       ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
       ...optional("type", feed.type),
+      targets: targets
+        .map((target) => target.name)
+        .filter((name) => feed.targets === undefined || feed.targets.includes(name)),
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,

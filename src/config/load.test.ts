@@ -27,6 +27,18 @@ describe("parseConfig: valid files", () => {
   it("fills every default for a minimal file", () => {
     expect(parseConfig(yaml(...ONE_FEED), "feeds.yml")).toEqual<Config>({
       file: "feeds.yml",
+      targets: [
+        {
+          name: "x",
+          network: "x",
+          secrets: {
+            apiKey: "X_API_KEY",
+            apiSecret: "X_API_SECRET",
+            accessToken: "X_ACCESS_TOKEN",
+            accessSecret: "X_ACCESS_SECRET",
+          },
+        },
+      ],
       feeds: [
         {
           id: "agenda",
@@ -37,6 +49,7 @@ describe("parseConfig: valid files", () => {
           firstRunPosts: 0,
           hashtags: [],
           horizonMs: 90 * 86_400_000,
+          targets: ["x"],
         },
       ],
       limits: { maxPostsPerRun: 3 },
@@ -98,6 +111,7 @@ describe("parseConfig: valid files", () => {
         hashtags: ["museum"],
         horizonMs: 30 * 86_400_000,
         timeZone: "Europe/Paris",
+        targets: ["x"],
       },
       {
         id: "blog_2",
@@ -109,6 +123,7 @@ describe("parseConfig: valid files", () => {
         hashtags: [],
         horizonMs: 30 * 86_400_000,
         timeZone: "Europe/Paris",
+        targets: ["x"],
       },
       {
         id: "calendar",
@@ -121,6 +136,7 @@ describe("parseConfig: valid files", () => {
         horizonMs: 120 * 86_400_000,
         timeZone: "America/Montreal",
         type: "ics",
+        targets: ["x"],
       },
     ]);
     expect(config.limits).toEqual({ maxPostsPerRun: 5 });
@@ -432,7 +448,7 @@ describe("parseConfig: each problem with its line and path", () => {
       [...ONE_FEED, "    timeoutSeconds: 5"],
       4,
       "feeds[0].timeoutSeconds",
-      "unknown key; expected one of: id, url, name, template, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type",
+      "unknown key; expected one of: id, url, name, template, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type, targets",
     ],
     // Templates
     [

@@ -5,8 +5,8 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-KGAIG45E.js";
-import "./chunk-ZSHIATYJ.js";
+} from "./chunk-7YJPJM65.js";
+import "./chunk-XXJ4H2UE.js";
 import "./chunk-KVL2PZF7.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";

@@ -6,7 +6,7 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-ZSHIATYJ.js";
+} from "./chunk-XXJ4H2UE.js";
 import {
   plural
 } from "./chunk-KVL2PZF7.js";

@@ -27,7 +27,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-ZSHIATYJ.js";
+} from "./chunk-XXJ4H2UE.js";
 import {
   plural,
   stoppedLine

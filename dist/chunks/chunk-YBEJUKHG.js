@@ -16,12 +16,15 @@ import {
   _enum,
   array,
   createStateStore,
+  discriminatedUnion,
   int,
+  literal,
   number,
+  record,
   strictObject,
   string,
   url
-} from "./chunk-ZSHIATYJ.js";
+} from "./chunk-XXJ4H2UE.js";
 import {
   closingLines,
   exitCodeOf,
@@ -1280,9 +1283,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1331,7 +1334,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -11329,6 +11332,61 @@ var costSchema = strictObject(
   },
   expecting("settings written as 'key: value' lines under 'cost:'")
 ).describe("What posting costs on X, for the estimate in each run's summary.").prefault({});
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var envName = string(expecting("an environment variable name such as MASTODON_TOKEN")).regex(ENV_NAME, expecting("an environment variable name such as MASTODON_TOKEN"));
+var langTag = string(expecting('a language tag such as "fr" or "en-GB"')).regex(
+  /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+  expecting('a language tag such as "fr" or "en-GB"')
+);
+var TARGET_SECRET_DEFAULTS = {
+  x: {
+    apiKey: "X_API_KEY",
+    apiSecret: "X_API_SECRET",
+    accessToken: "X_ACCESS_TOKEN",
+    accessSecret: "X_ACCESS_SECRET"
+  },
+  mastodon: { instanceUrl: "MASTODON_URL", accessToken: "MASTODON_TOKEN" },
+  bluesky: {
+    identifier: "BLUESKY_HANDLE",
+    appPassword: "BLUESKY_APP_PASSWORD",
+    service: "BLUESKY_SERVICE"
+  }
+};
+function secretNames(keys, network) {
+  return strictObject(
+    Object.fromEntries(keys.map((key) => [key, envName.optional()])),
+    expecting(`'name: VARIABLE' lines, among: ${keys.join(", ")}`)
+  ).describe(`Names of the environment variables (secrets) holding the ${network} credentials.`).optional();
+}
+var targetSchema = discriminatedUnion(
+  "network",
+  [
+    strictObject({
+      network: literal("x"),
+      secrets: secretNames(["apiKey", "apiSecret", "accessToken", "accessSecret"], "X")
+    }),
+    strictObject({
+      network: literal("mastodon"),
+      secrets: secretNames(["instanceUrl", "accessToken"], "Mastodon"),
+      visibility: _enum(["public", "unlisted", "private"], expecting(`"public", "unlisted" or "private"`)).describe("Who sees the posts. Default: public.").optional(),
+      language: langTag.describe("Language of the posts, e.g. fr.").optional(),
+      contentWarning: string(expecting("a text")).trim().min(1, expecting("a text")).describe("A content warning shown before each post.").optional()
+    }),
+    strictObject({
+      network: literal("bluesky"),
+      secrets: secretNames(["identifier", "appPassword", "service"], "Bluesky"),
+      langs: array(langTag, expecting("a list of language tags")).max(3).describe("Languages of the posts, e.g. [fr].").optional()
+    })
+  ],
+  expecting(`a target with 'network: x', 'network: mastodon' or 'network: bluesky'`)
+);
+var targetsSchema = record(
+  string().regex(ID_PATTERN, expecting("a target name of lowercase letters, digits, '-' and '_'")),
+  targetSchema,
+  expecting("target names, each with its 'network:' and optional 'secrets:'")
+).describe(
+  "The accounts posts go to, by name. Default: one target 'x' (X, with the X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET secrets)."
+).optional();
 var feedSchema = strictObject(
   {
     id: string(expecting(`an id such as "agenda"`)).regex(
@@ -11355,7 +11413,8 @@ var feedSchema = strictObject(
     timeZone: eventTimeZone.optional(),
     type: _enum(["rss", "ics", "page"], expecting(`one of "rss", "ics" or "page"`)).describe(
       'What the address serves: "rss" (RSS, Atom or JSON Feed), "ics" (a calendar) or "page" (a web page with schema.org events). Default: told from the content.'
-    ).optional()
+    ).optional(),
+    targets: array(string(expecting("a target name")), expecting("a list of target names")).min(1, expecting("at least one target name")).describe("The targets (names under 'targets:') this feed posts to. Default: all.").optional()
   },
   expecting("a feed with at least 'id:' and 'url:'")
 ).describe("One feed to post from.");
@@ -11365,16 +11424,32 @@ var feedsFileSchema = strictObject(
     limits: limitsSchema,
     fetch: fetchSchema,
     cost: costSchema,
+    targets: targetsSchema,
     feeds: array(feedSchema, expecting("a list of feeds, each starting with '- id:'")).min(1, expecting("at least one feed")).describe("The feeds to post from. Each needs an id and a url.")
   },
   expecting("'key: value' lines with at least a 'feeds:' list")
 ).meta({ title: "crieur feeds.yml" }).describe("Which feeds crieur reads and how it posts their new items.");
 
 // src/config/defaults.ts
+var DEFAULT_TARGETS = [
+  { name: "x", network: "x", secrets: TARGET_SECRET_DEFAULTS.x }
+];
+function resolveTargets(parsed) {
+  if (parsed.targets === void 0) return DEFAULT_TARGETS;
+  return Object.entries(parsed.targets).map(
+    ([name, target]) => ({
+      ...target,
+      name,
+      secrets: { ...TARGET_SECRET_DEFAULTS[target.network], ...target.secrets }
+    })
+  );
+}
 function resolveConfig(parsed, file) {
   const { defaults } = parsed;
+  const targets = resolveTargets(parsed);
   return {
     file,
+    targets,
     feeds: parsed.feeds.map((feed) => ({
       id: feed.id,
       url: feed.url,
@@ -11387,7 +11462,8 @@ function resolveConfig(parsed, file) {
       ...optional("maxAgeMs", durationMs(feed.maxAge ?? defaults.maxAge)),
       horizonMs: durationMs(feed.horizon ?? defaults.horizon) ?? 90 * 864e5,
       ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
-      ...optional("type", feed.type)
+      ...optional("type", feed.type),
+      targets: targets.map((target) => target.name).filter((name) => feed.targets === void 0 || feed.targets.includes(name))
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,
@@ -11474,6 +11550,7 @@ function parseConfig(text, file) {
     for (const issue of parsed.error.issues) problems.push(...problemsOf(issue, doc, lineAt));
   }
   problems.push(...duplicateFeeds(data, doc, lineAt));
+  problems.push(...unknownTargets(data, doc, lineAt));
   if (!parsed.success || problems.length > 0) {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new ConfigError(file, problems);
@@ -11518,6 +11595,27 @@ function problemsOf(issue, doc, lineAt) {
   return [
     { line: lineOf(doc, issue.path, lineAt), path: formatPath(issue.path), message: issue.message }
   ];
+}
+function unknownTargets(data, doc, lineAt) {
+  const file = data;
+  if (!Array.isArray(file?.feeds)) return [];
+  const defined = typeof file.targets === "object" && file.targets !== null ? Object.keys(file.targets) : DEFAULT_TARGETS.map((target) => target.name);
+  const problems = [];
+  file.feeds.forEach((feed, index) => {
+    const names = feed?.targets;
+    if (!Array.isArray(names)) return;
+    names.forEach((name, at) => {
+      if (typeof name !== "string" || defined.includes(name)) return;
+      const near = closest(name, defined);
+      const path = ["feeds", index, "targets", at];
+      problems.push({
+        line: lineOf(doc, path, lineAt),
+        path: formatPath(path),
+        message: `no target named ${shown(name)} under 'targets:'` + (near === void 0 ? `; defined: ${defined.join(", ")}` : `; did you mean "${near}"?`)
+      });
+    });
+  });
+  return problems;
 }
 function duplicateFeeds(data, doc, lineAt) {
   const feeds = data?.feeds;
@@ -12177,7 +12275,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-BNJZXN7V.js");
+    const { run } = await import("./run-ZPVPGY2P.js");
     const report = await run(
       config,
       {
@@ -12240,7 +12338,7 @@ async function createLog(io, credentials) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-JNAAMPHD.js");
+  const { commitState } = await import("./commit-state-TSQZED3N.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,
