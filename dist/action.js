@@ -5,9 +5,9 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-YBEJUKHG.js";
+} from "./chunks/chunk-H5CE2JXH.js";
 import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-XXJ4H2UE.js";
+import "./chunks/chunk-3UQNRGSY.js";
 import "./chunks/chunk-KVL2PZF7.js";
 import {
   CrieurError

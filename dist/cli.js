@@ -11,11 +11,11 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-YBEJUKHG.js";
+} from "./chunks/chunk-H5CE2JXH.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-XXJ4H2UE.js";
+import "./chunks/chunk-3UQNRGSY.js";
 import {
   escapeHtml
 } from "./chunks/chunk-KVL2PZF7.js";
@@ -285,13 +285,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-QYQFVHPD.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-PHGQ3WGB.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-QYQFVHPD.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-PHGQ3WGB.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-TSQZED3N.js");
+      const { commitState } = await import("./chunks/commit-state-TOUKDPPC.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -24,7 +24,7 @@ import {
   strictObject,
   string,
   url
-} from "./chunk-XXJ4H2UE.js";
+} from "./chunk-3UQNRGSY.js";
 import {
   closingLines,
   exitCodeOf,
@@ -12275,7 +12275,7 @@ async function runJob(options, io) {
   }
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-ZPVPGY2P.js");
+    const { run } = await import("./run-I3PN54VP.js");
     const report = await run(
       config,
       {
@@ -12338,7 +12338,7 @@ async function createLog(io, credentials) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-TSQZED3N.js");
+  const { commitState } = await import("./commit-state-TOUKDPPC.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -19915,6 +19915,15 @@ var validatorsSchema = external_exports.object(
   "an object"
 );
 var monthCountSchema = external_exports.object({ posts: count, postsWithUrl: count }, "an object");
+var targetLaneSchema = external_exports.object(
+  {
+    queue: external_exports.array(queuedItemSchema, "an array"),
+    pending: pendingPostSchema.exactOptional(),
+    done: external_exports.record(text, outcomeSchema, "an object"),
+    months: external_exports.record(text, monthCountSchema, "an object").exactOptional()
+  },
+  "an object"
+);
 var feedStateSchema = external_exports.object({
   version: external_exports.literal(STATE_VERSION, `${STATE_VERSION}`),
   feedId: text,
@@ -19926,12 +19935,21 @@ var feedStateSchema = external_exports.object({
   failingSince: date5.exactOptional(),
   neverFetched: yes.exactOptional(),
   unreliableGuids: yes.exactOptional(),
-  maxItemsSeen: count.exactOptional()
+  maxItemsSeen: count.exactOptional(),
+  targets: external_exports.record(text, targetLaneSchema, "an object").exactOptional()
 });
 var accountStateSchema = external_exports.object({
   version: external_exports.literal(STATE_VERSION, `${STATE_VERSION}`),
   postingPausedUntil: date5.exactOptional(),
-  pauseReason: text.exactOptional()
+  pauseReason: text.exactOptional(),
+  targets: external_exports.record(
+    text,
+    external_exports.object(
+      { postingPausedUntil: date5.exactOptional(), pauseReason: text.exactOptional() },
+      "an object"
+    ),
+    "an object"
+  ).exactOptional()
 });
 function describeIssue(error62, data) {
   const issue2 = error62.issues[0];

@@ -5,8 +5,8 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-7YJPJM65.js";
-import "./chunk-XXJ4H2UE.js";
+} from "./chunk-JIZSMF6N.js";
+import "./chunk-3UQNRGSY.js";
 import "./chunk-KVL2PZF7.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-ZTOGWLE6.js";

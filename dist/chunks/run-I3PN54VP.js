@@ -27,7 +27,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-XXJ4H2UE.js";
+} from "./chunk-3UQNRGSY.js";
 import {
   plural,
   stoppedLine

@@ -6,7 +6,7 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-XXJ4H2UE.js";
+} from "./chunk-3UQNRGSY.js";
 import {
   plural
 } from "./chunk-KVL2PZF7.js";
@@ -185,6 +185,54 @@ function splitNul(output) {
 // src/repo/state-files.ts
 import { posix } from "node:path";
 
+// src/state/targets.ts
+var PRIMARY_TARGET = "x";
+var RECENT_MS = 24 * 60 * 60 * 1e3;
+var EMPTY_LANE = { queue: [], done: {} };
+function targetView(state, target) {
+  if (target === PRIMARY_TARGET) return state;
+  const lane = state.targets?.[target] ?? EMPTY_LANE;
+  const { pending: _pending, months: _months, ...rest } = state;
+  return {
+    ...rest,
+    queue: lane.queue,
+    done: lane.done,
+    ...lane.pending ? { pending: lane.pending } : {},
+    ...lane.months ? { months: lane.months } : {}
+  };
+}
+function withTargetView(state, target, view) {
+  if (target === PRIMARY_TARGET) {
+    const { targets: _targets, ...rest } = view;
+    return { ...rest, ...state.targets ? { targets: state.targets } : {} };
+  }
+  const lane = {
+    queue: view.queue,
+    done: view.done,
+    ...view.pending ? { pending: view.pending } : {},
+    ...view.months ? { months: view.months } : {}
+  };
+  return { ...state, targets: { ...state.targets, [target]: lane } };
+}
+function accountView(account, target) {
+  if (target === PRIMARY_TARGET) return account;
+  return { version: account.version, ...account.targets?.[target] };
+}
+function withAccountView(account, target, view) {
+  if (target === PRIMARY_TARGET) {
+    const { targets: _targets, ...rest2 } = view;
+    return { ...rest2, ...account.targets ? { targets: account.targets } : {} };
+  }
+  const pause = {
+    ...view.postingPausedUntil ? { postingPausedUntil: view.postingPausedUntil } : {},
+    ...view.pauseReason ? { pauseReason: view.pauseReason } : {}
+  };
+  const { [target]: _old, ...others } = account.targets ?? {};
+  const targets = view.postingPausedUntil ? { ...others, [target]: pause } : others;
+  const { targets: _all, ...rest } = account;
+  return { ...rest, ...Object.keys(targets).length > 0 ? { targets } : {} };
+}
+
 // src/state/merge.ts
 var STRENGTH = { seen: 0, failed: 1, posted: 2 };
 function mergeFeedStates(theirs, ours, base) {
@@ -193,6 +241,23 @@ function mergeFeedStates(theirs, ours, base) {
       `Cannot merge state of feed "${ours.feedId}" (format ${ours.version}) with state of feed "${theirs.feedId}" (format ${theirs.version}): they are not versions of the same file.`
     );
   }
+  const top = mergeRecords(theirs, ours, base);
+  const names = /* @__PURE__ */ new Set([...Object.keys(theirs.targets ?? {}), ...Object.keys(ours.targets ?? {})]);
+  if (names.size === 0) return top;
+  const notes = [...top.notes];
+  let state = { ...top.state, targets: {} };
+  for (const target of names) {
+    const lane = (side) => {
+      const { targets: _targets, ...view } = targetView(side, target);
+      return view;
+    };
+    const merged = mergeRecords(lane(theirs), lane(ours), base && lane(base));
+    notes.push(...merged.notes.map((note) => `${note} (target '${target}')`));
+    state = withTargetView(state, target, merged.state);
+  }
+  return { state, notes };
+}
+function mergeRecords(theirs, ours, base) {
   const notes = [];
   const done = { ...theirs.done };
   for (const [key, outcome] of Object.entries(ours.done)) {
@@ -265,6 +330,15 @@ function mergeMonths(theirs, ours, base) {
   return merged;
 }
 function mergeAccountStates(theirs, ours) {
+  let merged = laterPause(theirs, ours);
+  const names = /* @__PURE__ */ new Set([...Object.keys(theirs.targets ?? {}), ...Object.keys(ours.targets ?? {})]);
+  for (const target of names) {
+    const pause = laterPause(accountView(theirs, target), accountView(ours, target));
+    merged = withAccountView(merged, target, pause);
+  }
+  return merged;
+}
+function laterPause(theirs, ours) {
   if (theirs.postingPausedUntil === void 0) return ours;
   if (ours.postingPausedUntil === void 0) return theirs;
   return isBefore(ours.postingPausedUntil, theirs.postingPausedUntil) ? theirs : ours;
