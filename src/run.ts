@@ -12,7 +12,7 @@
 import pLimit from "p-limit";
 import type { Config, FeedConfig } from "./config/defaults.js";
 import { type FeedRun, messageOf, type PostingDeps } from "./in-flight.js";
-import { costReport, postQueued } from "./posting.js";
+import { costReport, postQueued, postsAnywhere } from "./posting.js";
 import { bufferedLog } from "./report/log.js";
 import { type FeedReport, plural, type RunReport } from "./report/report.js";
 import { dedupeItems } from "./rules/dedupe.js";
@@ -43,7 +43,7 @@ export async function run(
   deps: RunDeps,
   options: RunOptions = {},
 ): Promise<RunReport> {
-  const dryRun = deps.publisher === undefined;
+  const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(
     (feed) => !options.feedIds || options.feedIds.includes(feed.id),
   );

@@ -4,7 +4,8 @@
  */
 import type { Prices } from "../rules/cost.js";
 import type { PostingHours } from "../rules/posting-hours.js";
-import { DURATION, type FeedsFile, TARGET_SECRET_DEFAULTS } from "./schema.js";
+import { DURATION, type FeedsFile } from "./schema.js";
+import { TARGET_SECRET_DEFAULTS } from "./targets-schema.js";
 
 /** One feed, with the `defaults` already applied. */
 export interface FeedConfig {

@@ -20,7 +20,8 @@ import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { type Config, DEFAULT_TARGETS, resolveConfig } from "./defaults.js";
 import { closest } from "./did-you-mean.js";
-import { feedsFileSchema, shown } from "./schema.js";
+import { feedsFileSchema } from "./schema.js";
+import { shown } from "./schema-parts.js";
 
 /** One thing wrong in feeds.yml. `path` is like "feeds[2].url"; "" means the whole file. */
 export interface ConfigProblem {
