@@ -170,7 +170,7 @@ export async function sendPending(
       });
     }
     deps.log.warning(
-      `Posting${deps.targets && deps.target ? ` to '${deps.target.name}'` : ""} stopped for this run (feed '${feedId}'): ${failure.message}`,
+      `Posting${deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : ""} stopped for this run (feed '${feedId}'): ${failure.message}`,
     );
     return;
   }

@@ -308,8 +308,7 @@ async function postPlanned(
     if (length && !length.fits(text)) throw new ComposeError(length.tooLong(text));
     if (!deps.publisher) {
       const counted = length ? length.describe(text) : `${composed.weightedLength}/280`;
-      const where = deps.target && deps.targets ? ` to '${deps.target.name}'` : "";
-      deps.log.info(`Would post${where} (${counted}): ${text.replaceAll("\n", " ⏎ ")}`);
+      deps.log.info(`Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " ⏎ ")}`);
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;
     }
@@ -339,7 +338,7 @@ async function postPlanned(
 }
 
 function onTarget(deps: PostingDeps): string {
-  return deps.target && deps.targets ? ` to '${deps.target.name}'` : "";
+  return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
 }
 
 /** Items older than their feed's maxAge are dropped with a reason instead of posted late. */
