@@ -95,3 +95,13 @@ describe("state per target", () => {
     expect(merged.targets?.toot?.postingPausedUntil).toBe("2026-11-20T13:00:00.000Z");
   });
 });
+
+describe("a state file with targets", () => {
+  it("is written with every target's records and reads back the same", async () => {
+    const { parseState, serializeState } = await import("./store.js");
+    const state = syncTargets(OLD, ["x", "toot", "sky"], now);
+    const text = serializeState(state);
+    expect(parseState(text, "state/blog.json", "blog")).toEqual(state);
+    expect(Object.keys(JSON.parse(text).targets)).toEqual(["sky", "toot"]);
+  });
+});
