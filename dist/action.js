@@ -5,14 +5,14 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-H5CE2JXH.js";
-import "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-3UQNRGSY.js";
-import "./chunks/chunk-KVL2PZF7.js";
+} from "./chunks/chunk-E5CSZM2I.js";
+import "./chunks/chunk-LSWAUZIP.js";
+import "./chunks/chunk-HS6MGOZR.js";
+import "./chunks/chunk-SGBY574N.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
-import "./chunks/chunk-ZTOGWLE6.js";
+import "./chunks/chunk-3MSF6MZP.js";
 
 // src/action.ts
 var ACTION_INPUT_DEFAULTS = {
@@ -72,7 +72,7 @@ async function runAction(io) {
     }
   }
   if (outcome === void 0) throw runFailure;
-  const core = await import("./chunks/actions-core-Y67LIUDN.js");
+  const core = await import("./chunks/actions-core-RQ7LH65V.js");
   for (const [name, value] of Object.entries(actionOutputs(outcome.report))) {
     core.setOutput(name, value);
   }
@@ -93,7 +93,7 @@ if (isMainModule(import.meta.url)) {
       process.exitCode = code;
     },
     async (error) => {
-      const core = await import("./chunks/actions-core-Y67LIUDN.js");
+      const core = await import("./chunks/actions-core-RQ7LH65V.js");
       core.setFailed(messageOf(error));
     }
   );

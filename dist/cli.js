@@ -11,18 +11,18 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-H5CE2JXH.js";
+} from "./chunks/chunk-E5CSZM2I.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-DQWYFRTA.js";
-import "./chunks/chunk-3UQNRGSY.js";
+} from "./chunks/chunk-LSWAUZIP.js";
+import "./chunks/chunk-HS6MGOZR.js";
 import {
   escapeHtml
-} from "./chunks/chunk-KVL2PZF7.js";
+} from "./chunks/chunk-SGBY574N.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
-import "./chunks/chunk-ZTOGWLE6.js";
+import "./chunks/chunk-3MSF6MZP.js";
 
 // src/cli.ts
 import { appendFile, readFile } from "node:fs/promises";
@@ -234,7 +234,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-WPPJWIFF.js");
+  const { parseFeed } = await import("./chunks/parse-EKKQ4NWF.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -273,7 +273,7 @@ async function stateCommand(command, args, io) {
   if (stray) throw new CliUsageError(`--${stray} is not an option of ${command}.`);
   const copyOption = command === "save-state" ? "to" : command === "restore-state" ? "from" : "";
   const copyDir = copyOption ? requiredDir(values[copyOption], `--${copyOption}`) : "";
-  const log = await createLog(io, void 0);
+  const log = await createLog(io);
   const repository = {
     cwd: process.cwd(),
     env: io.env,
@@ -285,13 +285,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-PHGQ3WGB.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-R7UCGCHT.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-PHGQ3WGB.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-R7UCGCHT.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-TOUKDPPC.js");
+      const { commitState } = await import("./chunks/commit-state-SHI666GK.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

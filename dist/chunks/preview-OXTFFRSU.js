@@ -1,16 +1,16 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  MAX_WEIGHTED_LENGTH,
-  weightedLength
-} from "./chunk-J3H3WXD5.js";
-import "./chunk-KVLFWIBY.js";
-import {
   escapeHtml,
   plural
-} from "./chunk-KVL2PZF7.js";
+} from "./chunk-SGBY574N.js";
+import {
+  MAX_WEIGHTED_LENGTH,
+  weightedLength
+} from "./chunk-UPWGAIAY.js";
+import "./chunk-BCNTCWB5.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // src/report/preview.ts
 function diffFeeds(base, head) {

@@ -5,11 +5,12 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-JIZSMF6N.js";
-import "./chunk-3UQNRGSY.js";
-import "./chunk-KVL2PZF7.js";
+} from "./chunk-MFZQPTQD.js";
+import "./chunk-MUQB3ZSS.js";
+import "./chunk-HS6MGOZR.js";
+import "./chunk-SGBY574N.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // src/repo/state-cache.ts
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";

@@ -1,11 +1,12 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  require_dist
-} from "./chunk-KVLFWIBY.js";
-import {
   PublishError
 } from "./chunk-VX6FFRNQ.js";
+import {
+  X_LENGTH
+} from "./chunk-CNHXHW4F.js";
+import "./chunk-BCNTCWB5.js";
 import {
   UsageError
 } from "./chunk-ETCY7YZ6.js";
@@ -13,7 +14,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // node_modules/twitter-api-v2/dist/cjs/globals.js
 var require_globals = __commonJS({
@@ -7099,14 +7100,6 @@ var require_cjs = __commonJS({
 // src/publishers/x.ts
 var import_twitter_api_v2 = __toESM(require_cjs(), 1);
 import http from "node:http";
-
-// src/rules/length.ts
-var import_twitter_text = __toESM(require_dist(), 1);
-var X_LENGTH = { network: "x", maxLength: 280 };
-var graphemes = new Intl.Segmenter(void 0, { granularity: "grapheme" });
-var encoder = new TextEncoder();
-
-// src/publishers/x.ts
 var DEFAULT_TIMEOUT_MS = 3e4;
 var FIRST_BACKOFF_MS = 1e3;
 var FALLBACK_RATE_LIMIT_MS = 15 * 6e4;

@@ -8,11 +8,12 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-JIZSMF6N.js";
-import "./chunk-3UQNRGSY.js";
-import "./chunk-KVL2PZF7.js";
+} from "./chunk-MFZQPTQD.js";
+import "./chunk-MUQB3ZSS.js";
+import "./chunk-HS6MGOZR.js";
+import "./chunk-SGBY574N.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 export {
   CommitStateError,
   HEARTBEAT_AFTER_DAYS,

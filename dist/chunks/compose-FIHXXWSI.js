@@ -7,10 +7,10 @@ import {
   containsUrl,
   render,
   weightedLength
-} from "./chunk-J3H3WXD5.js";
-import "./chunk-KVLFWIBY.js";
+} from "./chunk-UPWGAIAY.js";
+import "./chunk-BCNTCWB5.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 export {
   ComposeError,
   MAX_WEIGHTED_LENGTH,

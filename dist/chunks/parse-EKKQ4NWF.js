@@ -21,7 +21,7 @@ import {
   withinHorizon
 } from "./chunk-GCNII6EK.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // src/sources/fields.ts
 function chooseSummary(shortFields, fullFields) {
@@ -563,7 +563,7 @@ function lineCount(text) {
 }
 var rssParser;
 function loadRssParser() {
-  rssParser ??= import("./rss-parser-MVTWKTSY.js").then(({ default: RssParser }) => createRssParser(RssParser));
+  rssParser ??= import("./rss-parser-FX27PBZH.js").then(({ default: RssParser }) => createRssParser(RssParser));
   return rssParser;
 }
 function createRssParser(RssParser) {
@@ -748,7 +748,7 @@ async function parseAnyFormat(text, feedUrl, options) {
     ...options.timeZone ? { timeZone: options.timeZone } : {}
   };
   if (options.type === "ics" || options.type === void 0 && /^BEGIN:VCALENDAR/i.test(start)) {
-    const { parseCalendar } = await import("./ics-AHLPECQQ.js");
+    const { parseCalendar } = await import("./ics-OEZ6CZQP.js");
     return parseCalendar(body, feedUrl, agenda);
   }
   if (options.type === "page" || options.type === void 0 && isHtmlDocument(body)) {

@@ -2,13 +2,13 @@ import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
   require_dist
-} from "./chunk-KVLFWIBY.js";
+} from "./chunk-BCNTCWB5.js";
 import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
 import {
   __toESM
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // src/rules/compose.ts
 var import_twitter_text = __toESM(require_dist(), 1);

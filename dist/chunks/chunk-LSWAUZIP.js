@@ -46,7 +46,7 @@ function minutesOf(clock) {
 
 // src/report/log.ts
 async function actionsLog(secrets) {
-  const core = await import("./actions-core-Y67LIUDN.js");
+  const core = await import("./actions-core-RQ7LH65V.js");
   for (const secret of secrets) if (secret) core.setSecret(secret);
   return {
     info: (message) => core.info(message),

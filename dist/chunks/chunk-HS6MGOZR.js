@@ -5,7 +5,7 @@ import {
 } from "./chunk-ETCY7YZ6.js";
 import {
   __export
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // node_modules/zod/v4/classic/schemas.js
 var schemas_exports2 = {};
@@ -19995,10 +19995,13 @@ var StateError = class extends UsageError {
   name = "StateError";
 };
 function serializeState(state) {
-  const done = {};
-  for (const key of Object.keys(state.done).sort()) {
-    done[key] = state.done[key];
-  }
+  const done = sortedDone(state.done);
+  const targets = state.targets ? Object.fromEntries(
+    Object.keys(state.targets).sort().map((name) => {
+      const lane = state.targets?.[name];
+      return [name, { ...lane, done: sortedDone(lane.done) }];
+    })
+  ) : void 0;
   const ordered = {
     version: state.version,
     feedId: state.feedId,
@@ -20010,10 +20013,16 @@ function serializeState(state) {
     ...state.unreliableGuids ? { unreliableGuids: true } : {},
     ...state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {},
     ...state.months ? { months: state.months } : {},
-    done
+    done,
+    ...targets ? { targets } : {}
   };
   return `${JSON.stringify(ordered, null, 2)}
 `;
+}
+function sortedDone(outcomes) {
+  const done = {};
+  for (const key of Object.keys(outcomes).sort()) done[key] = outcomes[key];
+  return done;
 }
 function parseJson(text2, file2, advice) {
   try {

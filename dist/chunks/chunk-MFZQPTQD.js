@@ -1,15 +1,21 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
+  accountView,
+  targetView,
+  withAccountView,
+  withTargetView
+} from "./chunk-MUQB3ZSS.js";
+import {
   ACCOUNT_FILE,
   StateError,
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-3UQNRGSY.js";
+} from "./chunk-HS6MGOZR.js";
 import {
   plural
-} from "./chunk-KVL2PZF7.js";
+} from "./chunk-SGBY574N.js";
 import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
@@ -184,54 +190,6 @@ function splitNul(output) {
 
 // src/repo/state-files.ts
 import { posix } from "node:path";
-
-// src/state/targets.ts
-var PRIMARY_TARGET = "x";
-var RECENT_MS = 24 * 60 * 60 * 1e3;
-var EMPTY_LANE = { queue: [], done: {} };
-function targetView(state, target) {
-  if (target === PRIMARY_TARGET) return state;
-  const lane = state.targets?.[target] ?? EMPTY_LANE;
-  const { pending: _pending, months: _months, ...rest } = state;
-  return {
-    ...rest,
-    queue: lane.queue,
-    done: lane.done,
-    ...lane.pending ? { pending: lane.pending } : {},
-    ...lane.months ? { months: lane.months } : {}
-  };
-}
-function withTargetView(state, target, view) {
-  if (target === PRIMARY_TARGET) {
-    const { targets: _targets, ...rest } = view;
-    return { ...rest, ...state.targets ? { targets: state.targets } : {} };
-  }
-  const lane = {
-    queue: view.queue,
-    done: view.done,
-    ...view.pending ? { pending: view.pending } : {},
-    ...view.months ? { months: view.months } : {}
-  };
-  return { ...state, targets: { ...state.targets, [target]: lane } };
-}
-function accountView(account, target) {
-  if (target === PRIMARY_TARGET) return account;
-  return { version: account.version, ...account.targets?.[target] };
-}
-function withAccountView(account, target, view) {
-  if (target === PRIMARY_TARGET) {
-    const { targets: _targets, ...rest2 } = view;
-    return { ...rest2, ...account.targets ? { targets: account.targets } : {} };
-  }
-  const pause = {
-    ...view.postingPausedUntil ? { postingPausedUntil: view.postingPausedUntil } : {},
-    ...view.pauseReason ? { pauseReason: view.pauseReason } : {}
-  };
-  const { [target]: _old, ...others } = account.targets ?? {};
-  const targets = view.postingPausedUntil ? { ...others, [target]: pause } : others;
-  const { targets: _all, ...rest } = account;
-  return { ...rest, ...Object.keys(targets).length > 0 ? { targets } : {} };
-}
 
 // src/state/merge.ts
 var STRENGTH = { seen: 0, failed: 1, posted: 2 };
