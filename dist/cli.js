@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-E5CSZM2I.js";
+} from "./chunks/chunk-EZQD5DV2.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-LSWAUZIP.js";
@@ -285,13 +285,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-R7UCGCHT.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-7VTKVOSF.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-R7UCGCHT.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-7VTKVOSF.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-SHI666GK.js");
+      const { commitState } = await import("./chunks/commit-state-QJKF357F.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -121,3 +121,38 @@ describe("commitMessage", () => {
     expect(message).toContain("60 days");
   });
 });
+
+describe("commitMessage with targets", () => {
+  it("says what went to each target", async () => {
+    const { emptyState, finishPost, startPost } = await import("../state/feed-state.js");
+    const { syncTargets, targetView, withTargetView } = await import("../state/targets.js");
+    const { makeItem } = await import("../../test/support/items.js");
+    const now = new Date("2026-11-20T12:00:00.000Z");
+    const before = syncTargets(
+      {
+        ...emptyState("agenda"),
+        queue: [{ item: makeItem({ key: "a", title: "Title of a" }), queuedAt: now.toISOString() }],
+      },
+      ["x", "toot"],
+      now,
+    );
+    const onX = finishPost(startPost(before, "a", "t", "x", now), now, {
+      id: "1",
+      url: "https://x.com/i/web/status/1",
+    });
+    const toot = targetView(onX, "toot");
+    const after = withTargetView(
+      onX,
+      "toot",
+      finishPost(startPost(toot, "a", "t", "mastodon", now), now, {
+        id: "9",
+        url: "https://mastodon.example/@m/9",
+      }),
+    );
+    expect(commitMessage([{ feedId: "agenda", before, after }])).toBe(
+      "crieur: posted 2 posts\n\nagenda: 2 posted\n" +
+        '  - "Title of a" https://x.com/i/web/status/1 (x)\n' +
+        '  - "Title of a" https://mastodon.example/@m/9 (toot)\n',
+    );
+  });
+});

@@ -111,7 +111,7 @@ function prunedDone(done: TargetLane["done"], state: FeedState, now: Date): Targ
 }
 
 /** Names of the targets with records in this state, "x" first. */
-export function targetsOf(state: FeedState): string[] {
+export function targetsOf(state: Pick<FeedState, "targets">): string[] {
   return [PRIMARY_TARGET, ...Object.keys(state.targets ?? {})];
 }
 

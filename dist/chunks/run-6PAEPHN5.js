@@ -10,7 +10,7 @@ import {
   targetView,
   withAccountView,
   withTargetView
-} from "./chunk-MUQB3ZSS.js";
+} from "./chunk-UJCMQUCP.js";
 import {
   bufferedLog,
   costOf,

@@ -69,6 +69,9 @@ function prunedDone(done, state, now) {
   );
   return kept.length === Object.keys(done).length ? done : Object.fromEntries(kept);
 }
+function targetsOf(state) {
+  return [PRIMARY_TARGET, ...Object.keys(state.targets ?? {})];
+}
 function accountView(account, target) {
   if (target === PRIMARY_TARGET) return account;
   return { version: account.version, ...account.targets?.[target] };
@@ -93,6 +96,7 @@ export {
   targetView,
   withTargetView,
   syncTargets,
+  targetsOf,
   accountView,
   withAccountView
 };

@@ -1,11 +1,13 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
+  PRIMARY_TARGET,
   accountView,
   targetView,
+  targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-MUQB3ZSS.js";
+} from "./chunk-UJCMQUCP.js";
 import {
   ACCOUNT_FILE,
   StateError,
@@ -32,7 +34,8 @@ function commitMessage(changes, options = {}) {
   const failed = summaries.reduce((total, feed) => total + feed.failed, 0);
   const pause = options.account ? pauseChange(options.account) : void 0;
   const parts = [];
-  if (posted > 0) parts.push(`posted ${plural(posted, "item")}`);
+  const networks = changes.some((change) => change.after?.targets !== void 0);
+  if (posted > 0) parts.push(`posted ${plural(posted, networks ? "post" : "item")}`);
   if (failed > 0) parts.push(`${failed} not postable`);
   if (pause) parts.push(pause.subject);
   const subject = parts.length > 0 ? `crieur: ${parts.join(", ")}` : changes.length > 0 ? `crieur: update state of ${changes.map((change) => `'${change.feedId}'`).join(", ")}` : options.heartbeat ? "crieur: heartbeat" : "crieur: update state";
@@ -77,19 +80,30 @@ function summarize(change) {
   const before = change.before;
   const after = change.after;
   const titles = /* @__PURE__ */ new Map();
+  const targets = targetsOf(after ?? before ?? {});
   for (const state of [before, after]) {
-    for (const entry of state?.queue ?? []) titles.set(entry.item.key, entry.item.title);
-    if (state?.pending) titles.set(state.pending.item.key, state.pending.item.title);
+    if (!state) continue;
+    for (const target of targets) {
+      const view = targetView(state, target);
+      for (const entry of view.queue) titles.set(entry.item.key, entry.item.title);
+      if (view.pending) titles.set(view.pending.item.key, view.pending.item.title);
+    }
   }
-  const newly = (status) => Object.entries(after?.done ?? {}).filter(([key, outcome]) => outcome.status === status && before?.done[key]?.status !== status).map(([key, outcome]) => {
-    const title = titles.get(key) ?? key;
-    return outcome.status === "posted" && outcome.url ? `"${title}" ${outcome.url}` : `"${title}"`;
-  });
+  const several = targets.length > 1;
+  const newly = (status, target = PRIMARY_TARGET) => {
+    const was = before && targetView(before, target);
+    const now = after && targetView(after, target);
+    return Object.entries(now?.done ?? {}).filter(([key, outcome]) => outcome.status === status && was?.done[key]?.status !== status).map(([key, outcome]) => {
+      const title = titles.get(key) ?? key;
+      const where = several ? ` (${target})` : "";
+      return outcome.status === "posted" && outcome.url ? `"${title}" ${outcome.url}${where}` : `"${title}"${where}`;
+    });
+  };
   const knownBefore = (key) => before !== void 0 && (Object.hasOwn(before.done, key) || before.pending?.item.key === key || before.queue.some((entry) => entry.item.key === key));
   return {
     feedId: change.feedId,
-    posted: newly("posted"),
-    failed: newly("failed").length,
+    posted: targets.flatMap((target) => newly("posted", target)),
+    failed: targets.reduce((total, target) => total + newly("failed", target).length, 0),
     queued: (after?.queue ?? []).filter((entry) => !knownBefore(entry.item.key)).length,
     recorded: newly("seen").length
   };

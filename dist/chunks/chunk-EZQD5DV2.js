@@ -12397,7 +12397,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-YR2JYDSJ.js");
+    const { run } = await import("./run-6PAEPHN5.js");
     const report = await run(
       config,
       {
@@ -12524,7 +12524,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-SHI666GK.js");
+  const { commitState } = await import("./commit-state-QJKF357F.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

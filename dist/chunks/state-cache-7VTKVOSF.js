@@ -5,8 +5,8 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-MFZQPTQD.js";
-import "./chunk-MUQB3ZSS.js";
+} from "./chunk-52OZ6LTN.js";
+import "./chunk-UJCMQUCP.js";
 import "./chunk-HS6MGOZR.js";
 import "./chunk-SGBY574N.js";
 import "./chunk-ETCY7YZ6.js";
