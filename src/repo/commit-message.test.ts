@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeItem } from "../../test/support/items.js";
 import { emptyState, type FeedState, finishPost, startPost } from "../state/feed-state.js";
+import { syncTargets, targetView, withTargetView } from "../state/targets.js";
 import { type AccountChange, commitMessage, type FeedStateChange } from "./commit-message.js";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -123,10 +124,7 @@ describe("commitMessage", () => {
 });
 
 describe("commitMessage with targets", () => {
-  it("says what went to each target", async () => {
-    const { emptyState, finishPost, startPost } = await import("../state/feed-state.js");
-    const { syncTargets, targetView, withTargetView } = await import("../state/targets.js");
-    const { makeItem } = await import("../../test/support/items.js");
+  it("says what went to each target", () => {
     const now = new Date("2026-11-20T12:00:00.000Z");
     const before = syncTargets(
       {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeItem } from "../../test/support/items.js";
 import { emptyState, type FeedState, finishPost, startPost } from "./feed-state.js";
 import { mergeAccountStates, mergeFeedStates } from "./merge.js";
+import { parseState, serializeState } from "./store.js";
 import {
   accountView,
   syncTargets,
@@ -97,8 +98,7 @@ describe("state per target", () => {
 });
 
 describe("a state file with targets", () => {
-  it("is written with every target's records and reads back the same", async () => {
-    const { parseState, serializeState } = await import("./store.js");
+  it("is written with every target's records and reads back the same", () => {
     const state = syncTargets(OLD, ["x", "toot", "sky"], now);
     const text = serializeState(state);
     expect(parseState(text, "state/blog.json", "blog")).toEqual(state);
