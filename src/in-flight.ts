@@ -51,6 +51,8 @@ export interface PostingDeps {
 /** One account posts go to. */
 export interface PostingTarget {
   readonly name: string;
+  /** "x", "mastodon" or "bluesky", for the report when the target has no publisher. */
+  readonly network?: string;
   /** Undefined when its secrets are not set: nothing goes there (a dry run for this target). */
   readonly publisher: Publisher | undefined;
   readonly options?: Pick<PublishOptions, "langs" | "visibility" | "contentWarning">;

@@ -90,6 +90,7 @@ export async function runJob(
     if (posting && target.problem) problems.push(target.problem);
     return {
       name: target.config.name,
+      network: target.config.network,
       publisher:
         posting && target.credentials
           ? publisherOf(target.config, target.credentials, io.env)

@@ -103,10 +103,11 @@ export async function postQueued(
       targetDeps,
       targetReport,
     );
+    if (!live) continue;
     report.targets ??= [];
     report.targets.push({
       name: target.name,
-      network: target.publisher?.network ?? target.name,
+      network: target.publisher?.network ?? target.network ?? target.name,
       live: target.publisher !== undefined,
       posted: targetRuns.reduce(
         (sum, feedRun) =>
