@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-EZQD5DV2.js";
+} from "./chunks/chunk-2VJD6JM2.js";
 import "./chunks/chunk-LSWAUZIP.js";
 import "./chunks/chunk-HS6MGOZR.js";
 import "./chunks/chunk-SGBY574N.js";

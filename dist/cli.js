@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-EZQD5DV2.js";
+} from "./chunks/chunk-2VJD6JM2.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-LSWAUZIP.js";

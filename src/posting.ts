@@ -91,11 +91,6 @@ export async function postQueued(
       target,
       store: targetStore(deps.store, target.name, byId),
     };
-    if (live && !target.publisher) {
-      deps.log.warning(
-        `Target '${target.name}': its secrets are not set, so nothing is posted there in this run (a dry run for it).`,
-      );
-    }
     await postQueuedTo(
       targetRuns,
       others.map((state) => targetView(state, target.name)),

@@ -534,11 +534,6 @@ async function postQueued(runs, others, config, deps, report) {
       target,
       store: targetStore(deps.store, target.name, byId)
     };
-    if (live && !target.publisher) {
-      deps.log.warning(
-        `Target '${target.name}': its secrets are not set, so nothing is posted there in this run (a dry run for it).`
-      );
-    }
     await postQueuedTo(
       targetRuns,
       others.map((state) => targetView(state, target.name)),
@@ -546,10 +541,11 @@ async function postQueued(runs, others, config, deps, report) {
       targetDeps,
       targetReport
     );
+    if (!live) continue;
     report.targets ??= [];
     report.targets.push({
       name: target.name,
-      network: target.publisher?.network ?? target.name,
+      network: target.publisher?.network ?? target.network ?? target.name,
       live: target.publisher !== void 0,
       posted: targetRuns.reduce(
         (sum, feedRun) => sum + feedRun.report.posted.filter((p) => p.target === target.name).length,

@@ -12375,6 +12375,7 @@ async function runJob(options, io) {
     if (posting && target.problem) problems.push(target.problem);
     return {
       name: target.config.name,
+      network: target.config.network,
       publisher: posting && target.credentials ? publisherOf(target.config, target.credentials, io.env) : void 0,
       options: publishOptionsOf(target.config)
     };
@@ -12397,7 +12398,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-6PAEPHN5.js");
+    const { run } = await import("./run-Y725NE4Y.js");
     const report = await run(
       config,
       {
