@@ -5,16 +5,16 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-NOKNARV5.js";
-import "./chunks/chunk-7EZAU4AM.js";
-import "./chunks/chunk-KX2RBZFD.js";
-import "./chunks/chunk-WBGVUT4R.js";
+} from "./chunks/chunk-E2VTVMS7.js";
+import "./chunks/chunk-ISJTQK36.js";
+import "./chunks/chunk-QBKKLXQB.js";
+import "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
 import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
-import "./chunks/chunk-ZTOGWLE6.js";
+import "./chunks/chunk-3MSF6MZP.js";
 
 // src/action.ts
 var ACTION_INPUT_DEFAULTS = {
@@ -74,7 +74,7 @@ async function runAction(io) {
     }
   }
   if (outcome === void 0) throw runFailure;
-  const core = await import("./chunks/actions-core-Y67LIUDN.js");
+  const core = await import("./chunks/actions-core-RQ7LH65V.js");
   for (const [name, value] of Object.entries(actionOutputs(outcome.report))) {
     core.setOutput(name, value);
   }
@@ -95,7 +95,7 @@ if (isMainModule(import.meta.url)) {
       process.exitCode = code;
     },
     async (error) => {
-      const core = await import("./chunks/actions-core-Y67LIUDN.js");
+      const core = await import("./chunks/actions-core-RQ7LH65V.js");
       core.setFailed(messageOf(error));
     }
   );

@@ -11,20 +11,20 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-NOKNARV5.js";
+} from "./chunks/chunk-E2VTVMS7.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-7EZAU4AM.js";
-import "./chunks/chunk-KX2RBZFD.js";
+} from "./chunks/chunk-ISJTQK36.js";
+import "./chunks/chunk-QBKKLXQB.js";
 import {
   escapeHtml
-} from "./chunks/chunk-WBGVUT4R.js";
+} from "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
 import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
-import "./chunks/chunk-ZTOGWLE6.js";
+import "./chunks/chunk-3MSF6MZP.js";
 
 // src/cli.ts
 import { appendFile, readFile } from "node:fs/promises";
@@ -236,7 +236,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-IV2XU5IF.js");
+  const { parseFeed } = await import("./chunks/parse-RXJBQDIC.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -275,7 +275,7 @@ async function stateCommand(command, args, io) {
   if (stray) throw new CliUsageError(`--${stray} is not an option of ${command}.`);
   const copyOption = command === "save-state" ? "to" : command === "restore-state" ? "from" : "";
   const copyDir = copyOption ? requiredDir(values[copyOption], `--${copyOption}`) : "";
-  const log = await createLog(io, void 0);
+  const log = await createLog(io);
   const repository = {
     cwd: process.cwd(),
     env: io.env,
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-UKJMXRV7.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-6L35XHS6.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-UKJMXRV7.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-6L35XHS6.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-YUULKE62.js");
+      const { commitState } = await import("./chunks/commit-state-3YMBPK4P.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -152,6 +152,40 @@ async function noopCase(env: Record<string, string>, floor: Floor) {
     const inWorkflow = await repeat(RUNS.quick, () => cli(work, actionsEnv, ["run"]));
     out.workflow = noopRows("no-op run in a workflow (GITHUB_ACTIONS)", inWorkflow, floor);
 
+    log("no-op: the same with three targets (X, Mastodon, Bluesky) configured …");
+    const targetsYaml = [
+      "targets:",
+      "  x: { network: x }",
+      "  toot: { network: mastodon }",
+      "  sky: { network: bluesky }",
+      "",
+    ].join("\n");
+    const threeWork = await workDir(
+      targetsYaml + feedsYaml(20, (i) => server.url(`/feed/${i}.xml`)),
+    );
+    // Never contacted: a no-op run posts nothing, and the publishers load only to post.
+    const threeEnv = {
+      ...env,
+      MASTODON_URL: "http://127.0.0.1:9",
+      MASTODON_TOKEN: "bench-token",
+      BLUESKY_HANDLE: "bench.test",
+      BLUESKY_APP_PASSWORD: "abcd-efgh-ijkl-mnop",
+      BLUESKY_SERVICE: "http://127.0.0.1:9",
+    };
+    await cli(threeWork, threeEnv, ["run"]);
+    const threeRuns = await repeat(RUNS.quick, () => cli(threeWork, threeEnv, ["run"]));
+    out.threeTargets = noopRows("no-op run with three targets configured", threeRuns, floor);
+    const extraMs =
+      spread(threeRuns.map((run) => run.wallMs)).median -
+      spread(runs.map((run) => run.wallMs)).median;
+    rows.push({
+      figure: "no-op run: three targets against one",
+      unit: "ms",
+      value: Math.round(extraMs),
+      target: "≤ 50 ms more",
+      met: extraMs <= 50,
+    });
+
     const other = process.env.CRIEUR_BENCH_NODE;
     if (other) {
       const version = execFileSync(other, ["--version"], { encoding: "utf8" }).trim();

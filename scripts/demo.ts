@@ -1,8 +1,10 @@
 /**
  * `npm run demo`: the whole job end to end, offline. Serves the sample feeds in demo/feeds from a
- * local feed server, starts the local fake X API, and runs the real crieur CLI twice in a
- * scratch git repository: the first run records the feeds without posting, then new items
- * appear and the second run posts them. Prints the posts and the state diff.
+ * local feed server, starts the local fake X API and fake Mastodon, and a real Bluesky PDS when
+ * test/bluesky-pds is installed (otherwise a second fake Mastodon account stands in for
+ * Bluesky, and the demo says so), and runs the real crieur CLI in a scratch git repository with
+ * three targets: the first run records the feeds without posting, then new items appear and the
+ * second run posts them to all three. Prints the posts and the state diff.
  */
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -13,6 +15,7 @@ import { buildDist } from "../test/support/build-once.js";
 import { runCli } from "../test/support/cli.js";
 import { credentialsEnv, fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
 import { startFeedServer } from "../test/support/feed-server.js";
+import { startThreeTargets } from "../test/support/three-targets.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const sample = (name: string) => readFile(join(root, "demo", "feeds", name));
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   if (!build.ok) throw new Error(`The build failed:\n${build.output}`);
   const credentials = fakeXCredentials();
   const fakeX = await startFakeX({ credentials });
+  const targets = await startThreeTargets();
   const feeds = await startFeedServer({
     "/agenda.xml": {
       body: await sample("agenda-before.xml"),
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     await writeFile(
       join(work, "feeds.yml"),
       [
+        ...targets.config,
         "feeds:",
         "  - id: agenda",
         "    name: Musée des Horloges",
@@ -65,7 +70,15 @@ async function main(): Promise<void> {
     const env = {
       ...credentialsEnv(credentials),
       CRIEUR_X_API_URL: fakeX.url,
+      ...targets.env,
+      CRIEUR_SESSION_DIR: join(work, ".sessions"),
     };
+    console.log(
+      targets.blueskyIsReal
+        ? "Targets: x (fake X), toot (fake Mastodon), sky (a real Bluesky PDS on this machine)."
+        : "Targets: x (fake X), toot (fake Mastodon), sky (Bluesky stood in for by a second fake " +
+            "Mastodon account: run `npm ci --prefix test/bluesky-pds` for a real Bluesky PDS).",
+    );
 
     banner("Run 1: crieur sees the feeds for the first time (records them, posts nothing)");
     const first = await runCli(["run"], { cwd: work, env });
@@ -90,18 +103,26 @@ async function main(): Promise<void> {
 
     banner(`What the fake X API received (${fakeX.posts.length} posts)`);
     for (const post of fakeX.posts) console.log(`--- post ${post.id}\n${post.text}`);
+    const elsewhere = await targets.posts();
+    for (const [name, texts] of Object.entries(elsewhere)) {
+      banner(`What target '${name}' received (${texts.length} posts)`);
+      for (const text of texts) console.log(`---\n${text}`);
+    }
 
     banner("State diff since run 1 (git diff -- state)");
     console.log(
       git("--no-pager", "diff", "--stat", "--", "state") + git("--no-pager", "diff", "--", "state"),
     );
     const failed = [first, second, third].some((result) => result.code !== 0);
-    if (failed || fakeX.posts.length === 0) {
+    const everywhere = Object.values(elsewhere).every(
+      (texts) => texts.length === fakeX.posts.length,
+    );
+    if (failed || fakeX.posts.length === 0 || !everywhere) {
       console.error("The demo did not go as expected: see the output above.");
       process.exitCode = 1;
     }
   } finally {
-    await Promise.all([feeds.close(), fakeX.close()]);
+    await Promise.all([feeds.close(), fakeX.close(), targets.close()]);
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -203,7 +203,7 @@ async function stateCommand(command: string, args: readonly string[], io: CliIo)
   if (stray) throw new CliUsageError(`--${stray} is not an option of ${command}.`);
   const copyOption = command === "save-state" ? "to" : command === "restore-state" ? "from" : "";
   const copyDir = copyOption ? requiredDir(values[copyOption], `--${copyOption}`) : "";
-  const log = await createLog(io, undefined);
+  const log = await createLog(io);
   const repository = {
     cwd: process.cwd(),
     env: io.env,

@@ -10,7 +10,7 @@
  */
 import { join } from "node:path";
 import type { FeedConfig } from "./config/defaults.js";
-import type { Post, Publisher } from "./publishers/publisher.js";
+import type { Post, Publisher, PublishOptions } from "./publishers/publisher.js";
 import { PublishError } from "./publishers/publisher.js";
 import type { Log } from "./report/log.js";
 import type { FeedReport, RunReport } from "./report/report.js";
@@ -42,6 +42,27 @@ export interface PostingDeps {
   readonly publisher: Publisher | undefined;
   readonly now: () => Date;
   readonly log: Log;
+  /** Every target of the run (feeds.yml `targets:`); without it, `publisher` is target "x". */
+  readonly targets?: readonly PostingTarget[];
+  /** The target being posted to, while the loop works on one. */
+  readonly target?: PostingTarget;
+}
+
+/** One account posts go to. */
+export interface PostingTarget {
+  readonly name: string;
+  /** "x", "mastodon" or "bluesky", for the report when the target has no publisher. */
+  readonly network?: string;
+  /** Undefined when its secrets are not set: nothing goes there (a dry run for this target). */
+  readonly publisher: Publisher | undefined;
+  readonly options?: Pick<PublishOptions, "langs" | "visibility" | "contentWarning">;
+}
+
+/** The network's name as the owner knows it, for messages. */
+export function networkLabel(network: string | undefined): string {
+  if (network === "mastodon") return "Mastodon";
+  if (network === "bluesky") return "Bluesky";
+  return "X";
 }
 
 /** One feed's part of the run: its settings, its state as it evolves, and its report. */
@@ -62,12 +83,27 @@ export async function settlePending(
   report: RunReport,
 ): Promise<boolean> {
   const pending = feedRun.state?.pending;
-  if (!pending || !deps.publisher) return false;
+  const publisher = deps.publisher;
+  if (!pending || !publisher) return false;
+  const label = networkLabel(publisher.network);
   const age = deps.now().getTime() - Date.parse(pending.at);
-  if (age > DUPLICATE_CHECK_WINDOW_MS) {
+  if (publisher.lookup) {
+    // A network that can tell whether the post is there settles it without sending anything.
+    const found = await publisher
+      .lookup(idempotencyKey(feedRun, pending, deps))
+      .catch(() => undefined);
+    if (found) {
+      deps.log.info(
+        `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; ${label} has it, so it is recorded as posted.`,
+      );
+      await recordPost(feedRun, feedRun.state as FeedState, found, deps, report);
+      return false;
+    }
+  }
+  if (age > (publisher.resendWindowMs ?? DUPLICATE_CHECK_WINDOW_MS)) {
     const reason =
       `a post of it was sent on ${pending.at} but its answer was never recorded, and it is too old ` +
-      "to re-send safely (X only refuses duplicates of recent posts); check the account's timeline " +
+      `to re-send safely (${label} only recognises a re-send of a recent post); check the account's timeline ` +
       "and post it by hand if it is missing";
     deps.log.warning(
       `Feed '${feedRun.feed.id}': "${pending.item.title}" left unposted: ${reason}.`,
@@ -82,7 +118,7 @@ export async function settlePending(
   }
   deps.log.info(
     `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; ` +
-      "sending the same text again (X refuses it if the first one went out).",
+      `sending the same text again (${label} refuses it if the first one went out).`,
   );
   await sendPending(feedRun, deps, report, { resend: true });
   return true;
@@ -105,7 +141,10 @@ export async function sendPending(
   const feedId = feedRun.feed.id;
   let post: Post;
   try {
-    post = await publisher.publish(pending.text);
+    post = await publisher.publish(pending.text, {
+      ...deps.target?.options,
+      idempotencyKey: idempotencyKey(feedRun, pending, deps),
+    });
   } catch (error) {
     // Whatever went wrong after the request was handed over may have let the text reach X.
     const failure =
@@ -132,7 +171,9 @@ export async function sendPending(
         pauseReason: failure.message,
       });
     }
-    deps.log.warning(`Posting stopped for this run (feed '${feedId}'): ${failure.message}`);
+    deps.log.warning(
+      `Posting${deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : ""} stopped for this run (feed '${feedId}'): ${failure.message}`,
+    );
     return;
   }
   await recordPost(feedRun, state, post, deps, report);
@@ -150,15 +191,21 @@ async function recordPost(
   report: RunReport,
 ): Promise<void> {
   const pending = state.pending as PendingPost;
-  feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
+  const label = networkLabel(pending.network);
+  feedRun.report.posted.push({
+    title: pending.item.title,
+    text: pending.text,
+    url: post.url,
+    ...targetOf(deps),
+  });
   try {
     await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
   } catch (error) {
     const file = join(deps.store.dir, stateFileName(state.feedId));
     const problem =
-      `"${pending.item.title}" was posted on X (${post.url}) but writing ${file} failed: ` +
+      `"${pending.item.title}" was posted on ${label} (${post.url}) but writing ${file} failed: ` +
       `${messageOf(error)}. The post stays in flight there; the next run sends the same text ` +
-      "again and X's duplicate answer records it as posted.";
+      `again and ${label}'s duplicate answer records it as posted.`;
     deps.log.warning(problem);
     report.problems.push(problem);
     report.stoppedPosting = { kind: "state", reason: `writing ${file} failed.` };
@@ -177,15 +224,22 @@ async function settleFailure(
 ): Promise<void> {
   const pending = state.pending as PendingPost;
   const { title } = pending.item;
+  const label = networkLabel(pending.network);
   if (failure.kind === "duplicate") {
     if (maybeSent) {
       deps.log.warning(
-        `"${title}" was already on X (X refused an exact duplicate), so it is recorded as posted.`,
+        `"${title}" was already on ${label} (${label} refused an exact duplicate), so it is recorded as posted.`,
       );
-      feedRun.report.posted.push({ title, text: pending.text });
+      const post = failure.details.post;
+      feedRun.report.posted.push({
+        title,
+        text: pending.text,
+        ...(post ? { url: post.url } : {}),
+        ...targetOf(deps),
+      });
       return save(
         feedRun,
-        finishPost(state, deps.now(), {}, await containsUrl(pending.text)),
+        finishPost(state, deps.now(), post ?? {}, await containsUrl(pending.text)),
         deps,
       );
     }
@@ -199,10 +253,11 @@ async function settleFailure(
     // Requeued, the item could be composed anew (its title corrected) and posted a second time:
     // it stays in flight with its text and time until X answers "posted" or "duplicate".
     // Other refusals stop posting, and that line gives X's words.
-    const refused = failure.kind === "rejected" ? ` (X then refused it: ${failure.message})` : "";
+    const refused =
+      failure.kind === "rejected" ? ` (${label} then refused it: ${failure.message})` : "";
     const line =
-      `Feed '${feedRun.feed.id}': "${title}" may or may not have reached X, so it stays in flight` +
-      `${refused}; the next run sends the same text again, and X refuses it as a duplicate if ` +
+      `Feed '${feedRun.feed.id}': "${title}" may or may not have reached ${label}, so it stays in flight` +
+      `${refused}; the next run sends the same text again, and ${label} refuses it as a duplicate if ` +
       "it went out.";
     deps.log.warning(line);
     report.notices.push(line);
@@ -225,6 +280,15 @@ async function settleFailure(
   // X refused it outright (rate limit, credentials) before anything went out: the item keeps its
   // place for a later run.
   return save(feedRun, requeuePost(state, false), deps);
+}
+
+/** The same for every attempt at one item on one target, so a re-send cannot post twice. */
+function idempotencyKey(feedRun: FeedRun, pending: PendingPost, deps: PostingDeps): string {
+  return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+}
+
+function targetOf(deps: PostingDeps): { target?: string } {
+  return deps.target ? { target: deps.target.name } : {};
 }
 
 function identicalTextReason(template: string): string {

@@ -14,17 +14,16 @@ import {
   type FeedRun,
   giveUp,
   loadCompose,
-  messageOf,
   type PostingDeps,
   save,
   sendPending,
   settlePending,
 } from "./in-flight.js";
+import { lengthFor, monthlyBudgetStop, monthTotals, postingGate } from "./posting/gates.js";
 import type { Log } from "./report/log.js";
 import { type CostReport, plural, type RunReport, stoppedLine } from "./report/report.js";
 import { DAY_MS, dayWindowOpensAt, type PlannedPost, planPosts, tooOld } from "./rules/budget.js";
-import { costOf, priceOf, startOfNextMonth } from "./rules/cost.js";
-import { describePostingHours, isWithinPostingHours, nextOpening } from "./rules/posting-hours.js";
+import { costOf, priceOf } from "./rules/cost.js";
 import {
   dropQueued,
   type FeedState,
@@ -32,12 +31,138 @@ import {
   lastPostAt,
   monthOf,
   postTimesSince,
-  STATE_VERSION,
   startPost,
 } from "./state/feed-state.js";
 import type { StateStore } from "./state/store.js";
+import {
+  accountView,
+  PRIMARY_TARGET,
+  syncTargets,
+  targetView,
+  withAccountView,
+  withTargetView,
+} from "./state/targets.js";
 
+/** Whether this run may post anywhere (and so writes state). */
+export function postsAnywhere(deps: PostingDeps): boolean {
+  return deps.targets ? deps.targets.some((target) => target.publisher) : Boolean(deps.publisher);
+}
+
+/**
+ * Posts each feed's waiting items to each of its targets, target after target. Each target has
+ * its own records (state/targets.ts), gates and report, so a stop on one never holds the others.
+ */
 export async function postQueued(
+  runs: readonly FeedRun[],
+  others: readonly FeedState[],
+  config: Config,
+  deps: PostingDeps,
+  report: RunReport,
+): Promise<void> {
+  const targets = deps.targets ?? [{ name: PRIMARY_TARGET, publisher: deps.publisher }];
+  const live = postsAnywhere(deps);
+  if (live) {
+    // Saved before anything is posted: an item leaves the top-level queue (X's) only once every
+    // other target has it.
+    for (const feedRun of runs) {
+      if (!feedRun.state) continue;
+      const liveHere = targets
+        .filter((target) => target.publisher && feedRun.feed.targets.includes(target.name))
+        .map((target) => target.name);
+      const synced = syncTargets(feedRun.state, liveHere, deps.now());
+      if (synced === feedRun.state) continue;
+      feedRun.state = synced;
+      await deps.store.save(synced);
+    }
+  }
+  const byId = new Map(runs.map((feedRun) => [feedRun.feed.id, feedRun]));
+  for (const target of targets) {
+    const targetRuns = runs
+      .filter((feedRun) => feedRun.feed.targets.includes(target.name))
+      .map((feedRun) => targetRun(feedRun, target.name, target.publisher !== undefined, live));
+    if (targetRuns.length === 0) continue;
+    const { stoppedPosting: _stopped, cost: _cost, ...shared } = report;
+    // With several targets, each stop is its target's own (said in its line of the report).
+    const targetReport: RunReport = targets.length === 1 ? report : shared;
+    if (targets.length > 1) deps.log.info(`Target '${target.name}':`);
+    const targetDeps: PostingDeps = {
+      ...deps,
+      publisher: target.publisher,
+      target,
+      store: targetStore(deps.store, target.name, byId),
+    };
+    await postQueuedTo(
+      targetRuns,
+      others.map((state) => targetView(state, target.name)),
+      config,
+      targetDeps,
+      targetReport,
+    );
+    if (!live) continue;
+    report.targets ??= [];
+    report.targets.push({
+      name: target.name,
+      network: target.publisher?.network ?? target.network ?? target.name,
+      live: target.publisher !== undefined,
+      posted: targetRuns.reduce(
+        (sum, feedRun) =>
+          sum + feedRun.report.posted.filter((p) => p.target === target.name).length,
+        0,
+      ),
+      ...(targetReport.stoppedPosting ? { stoppedPosting: targetReport.stoppedPosting } : {}),
+    });
+  }
+}
+
+/**
+ * A feed's run as one target sees it. A target that does not post works on a copy of its view;
+ * in a run that posts elsewhere, what it would post stays out of the report.
+ */
+function targetRun(feedRun: FeedRun, target: string, live: boolean, runPosts: boolean): FeedRun {
+  if (!live) {
+    return {
+      feed: feedRun.feed,
+      report: runPosts
+        ? { ...feedRun.report, posted: [], failed: [], dropped: [] }
+        : feedRun.report,
+      state: feedRun.state && targetView(feedRun.state, target),
+    };
+  }
+  return {
+    feed: feedRun.feed,
+    report: feedRun.report,
+    get state() {
+      return feedRun.state && targetView(feedRun.state, target);
+    },
+    set state(view) {
+      if (feedRun.state && view) feedRun.state = withTargetView(feedRun.state, target, view);
+    },
+  };
+}
+
+/** The state store as one target sees it: its view is saved within the feed's whole state. */
+function targetStore(
+  store: StateStore,
+  target: string,
+  byId: ReadonlyMap<string, FeedRun>,
+): StateStore {
+  return {
+    ...store,
+    async save(view) {
+      const whole = byId.get(view.feedId)?.state;
+      await store.save(whole ?? view);
+    },
+    async loadAccount() {
+      if (target === PRIMARY_TARGET) return store.loadAccount();
+      return accountView(await store.loadAccount(), target);
+    },
+    async saveAccount(view) {
+      await store.saveAccount(withAccountView(await store.loadAccount(), target, view));
+    },
+  };
+}
+
+async function postQueuedTo(
   runs: readonly FeedRun[],
   others: readonly FeedState[],
   config: Config,
@@ -164,40 +289,47 @@ async function postPlanned(
   const queued = feedRun.state.queue.find((entry) => entry.item.key === key);
   if (!queued) return;
   const { composePost, ComposeError } = await loadCompose();
+  const network = deps.publisher?.network ?? deps.target?.name ?? PRIMARY_TARGET;
   let text: string;
   try {
     const composed = composePost({ item: queued.item, feed: feedRun.feed });
     text = composed.text;
+    // The template is laid out by X's counting; each other network checks the text by its own.
+    const length = await lengthFor(deps.publisher, network, deps.target?.options?.contentWarning);
+    if (length && !length.fits(text)) throw new ComposeError(length.tooLong(text));
     if (!deps.publisher) {
-      deps.log.info(`Would post (${composed.weightedLength}/280): ${text.replaceAll("\n", " ⏎ ")}`);
+      const counted = length ? length.describe(text) : `${composed.weightedLength}/280`;
+      deps.log.info(`Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " ⏎ ")}`);
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;
     }
   } catch (error) {
     if (!(error instanceof ComposeError)) throw error;
     deps.log.warning(
-      `Feed '${feedRun.feed.id}': "${queued.item.title}" cannot be posted: ${error.message}`,
+      `Feed '${feedRun.feed.id}': "${queued.item.title}" cannot be posted${onTarget(deps)}: ${error.message}`,
     );
     giveUp(feedRun, report, queued.item.title, error.message);
     if (deps.publisher) {
-      const intent = startPost(feedRun.state, key, "", "x", deps.now());
+      const intent = startPost(feedRun.state, key, "", network, deps.now());
       await save(feedRun, failPost(intent, deps.now(), error.message), deps);
     }
     return;
   }
-  const price = priceOf(await containsUrl(text), config.cost.prices);
-  const overBudget = monthlyBudgetStop(config, allStates(), deps.now(), price);
-  if (overBudget) {
-    report.stoppedPosting = overBudget;
-    deps.log.warning(stoppedLine(overBudget));
-    return;
+  if (network === "x") {
+    const price = priceOf(await containsUrl(text), config.cost.prices);
+    const overBudget = monthlyBudgetStop(config, allStates(), deps.now(), price);
+    if (overBudget) {
+      report.stoppedPosting = overBudget;
+      deps.log.warning(stoppedLine(overBudget));
+      return;
+    }
   }
-  await save(
-    feedRun,
-    startPost(feedRun.state, key, text, deps.publisher.network, deps.now()),
-    deps,
-  );
+  await save(feedRun, startPost(feedRun.state, key, text, network, deps.now()), deps);
   await sendPending(feedRun, deps, report);
+}
+
+function onTarget(deps: PostingDeps): string {
+  return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
 }
 
 /** Items older than their feed's maxAge are dropped with a reason instead of posted late. */
@@ -219,74 +351,6 @@ async function dropTooOld(runs: readonly FeedRun[], deps: PostingDeps): Promise<
     }
     await save(feedRun, next, deps);
   }
-}
-
-type Stop = NonNullable<RunReport["stoppedPosting"]>;
-
-/** Reasons not to post at all in this run, checked before anything is sent. */
-async function postingGate(
-  config: Config,
-  states: readonly FeedState[],
-  deps: PostingDeps,
-): Promise<Stop | undefined> {
-  const now = deps.now();
-  let account: Awaited<ReturnType<StateStore["loadAccount"]>>;
-  try {
-    account = await deps.store.loadAccount();
-  } catch (error) {
-    return { kind: "state", reason: messageOf(error) };
-  }
-  if (account.postingPausedUntil !== undefined) {
-    if (Date.parse(account.postingPausedUntil) > now.getTime()) {
-      return {
-        kind: "rate-limited",
-        reason: `an earlier run was told by X to wait (${account.pauseReason ?? "rate limit"}); this run does not try before then.`,
-        resumeAt: account.postingPausedUntil,
-      };
-    }
-    // The pause is over: forget it, so the next state commit says so once.
-    await deps.store.saveAccount({ version: STATE_VERSION });
-  }
-  const hours = config.limits.postingHours;
-  if (hours && !isWithinPostingHours(hours, now)) {
-    const opens = nextOpening(hours, now);
-    return {
-      kind: "posting-hours",
-      reason: `outside the posting hours (${describePostingHours(hours)}); queued items wait for the next run inside them.`,
-      ...(opens ? { resumeAt: opens.toISOString() } : {}),
-    };
-  }
-  return monthlyBudgetStop(config, states, now, 0);
-}
-
-/** Stops when the month's estimated cost plus the next post's price would go over the budget. */
-function monthlyBudgetStop(
-  config: Config,
-  states: readonly FeedState[],
-  now: Date,
-  nextPrice: number,
-): Stop | undefined {
-  const budget = config.cost.monthlyBudgetUSD;
-  if (budget === undefined) return undefined;
-  const spent = costOf(monthTotals(states, now), config.cost.prices);
-  // A zero-price check (the gate) stops once the budget is spent; a post stops if it would exceed it.
-  if (nextPrice === 0 ? spent < budget : spent + nextPrice <= budget) return undefined;
-  return {
-    kind: "monthly-budget",
-    reason: `cost.monthlyBudgetUSD ($${budget.toFixed(2)}) is reached for ${monthOf(now)}: about $${spent.toFixed(2)} spent on posts this month.`,
-    resumeAt: startOfNextMonth(now).toISOString(),
-  };
-}
-
-function monthTotals(states: readonly FeedState[], now: Date) {
-  const month = monthOf(now);
-  let posts = 0;
-  let postsWithUrl = 0;
-  for (const state of states) {
-    posts += state.months?.[month]?.posts ?? 0;
-    postsWithUrl += state.months?.[month]?.postsWithUrl ?? 0;
-  }
-  return { posts, postsWithUrl };
 }
 
 export function costReport(

@@ -13,7 +13,7 @@
 import pLimit from "p-limit";
 import type { Config, FeedConfig } from "./config/defaults.js";
 import { type FeedRun, messageOf, type PostingDeps } from "./in-flight.js";
-import { costReport, postQueued } from "./posting.js";
+import { costReport, postQueued, postsAnywhere } from "./posting.js";
 import {
   dropUnpostable,
   planEvents,
@@ -49,7 +49,7 @@ export async function run(
   deps: RunDeps,
   options: RunOptions = {},
 ): Promise<RunReport> {
-  const dryRun = deps.publisher === undefined;
+  const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(
     (feed) => !options.feedIds || options.feedIds.includes(feed.id),
   );

@@ -9,6 +9,10 @@
  *
  * Two independent "worlds" (own state directory, own fake X) run side by side to halve the time;
  * within a world, runs are strictly back to back, as the workflow runs them.
+ *
+ * A third world posts to three targets at once: X, the fake Mastodon (which also loses answers
+ * to posts it accepted, or fails with 503) and a real Bluesky PDS started once for the test (a
+ * second fake Mastodon when the PDS harness is not installed). It checks the same per target.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -22,6 +26,7 @@ import {
   startFakeX,
 } from "./support/fake-x-server.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
+import { startThreeTargets, type ThreeTargets } from "./support/three-targets.js";
 
 const WORLDS = 2;
 /** 2 × 100 runs, killed or not, plus the seeding and draining runs: over 200 in all. */
@@ -110,6 +115,11 @@ interface Tally {
   corrections: number;
   posts: number;
   duplicateRefusals: number;
+  perTarget: Record<string, { posts: number; duplicated: number; lost: number }>;
+}
+
+interface StateLane {
+  readonly pending?: { readonly item: { readonly key: string } };
 }
 
 let server: FeedServer;
@@ -140,14 +150,19 @@ async function waitUntil(condition: () => boolean | Promise<boolean>, stop: Prom
   return false;
 }
 
-async function world(index: number): Promise<Tally> {
+async function world(index: number, runs = RUNS_PER_WORLD, targets?: ThreeTargets): Promise<Tally> {
   const rand = random(SEED + index);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(rand() * values.length)] as T;
   const work = await mkdtemp(join(tmpdir(), "crieur-crash-"));
   dirs.push(work);
   // X's 15-minute limit (100 posts) is not what this test is about.
   const fakeX = await startFakeX({ credentials, windowPostLimit: 10_000 });
-  const env = { ...secrets, CRIEUR_X_API_URL: fakeX.url };
+  const env = {
+    ...secrets,
+    CRIEUR_X_API_URL: fakeX.url,
+    ...targets?.env,
+    CRIEUR_SESSION_DIR: join(work, "sessions"),
+  };
   const items = new Map<string, FeedItem[]>(FEEDS.map((feed) => [feed, []]));
   let clock = Date.UTC(2026, 0, 1);
   const path = (feed: string) => `/w${index}/${feed}.xml`;
@@ -168,6 +183,7 @@ async function world(index: number): Promise<Tally> {
       "  maxPostsPerRun: 2",
       "limits:",
       "  maxPostsPerRun: 3",
+      ...(targets?.config ?? []),
       "feeds:",
       ...FEEDS.flatMap((feed) => [`  - id: ${feed}`, `    url: ${server.url(path(feed))}`]),
     ].join("\n"),
@@ -194,6 +210,7 @@ async function world(index: number): Promise<Tally> {
     corrections: 0,
     posts: 0,
     duplicateRefusals: 0,
+    perTarget: {},
   };
   const stateFiles = FEEDS.map((feed) => join(work, "state", `${feed}.json`));
   /** Keys of the posts in flight on disk. */
@@ -201,7 +218,11 @@ async function world(index: number): Promise<Tally> {
     const keys: string[] = [];
     for (const file of stateFiles) {
       const text = await readFile(file, "utf8").catch(() => "");
-      if (text.includes('"pending"')) keys.push(JSON.parse(text).pending.item.key);
+      if (!text.includes('"pending"')) continue;
+      const state = JSON.parse(text);
+      for (const lane of [state, ...Object.values(state.targets ?? {})] as StateLane[]) {
+        if (lane.pending) keys.push(lane.pending.item.key);
+      }
     }
     return keys;
   };
@@ -215,7 +236,7 @@ async function world(index: number): Promise<Tally> {
     publish();
   };
 
-  for (let i = 0; i < RUNS_PER_WORLD; i++) {
+  for (let i = 0; i < runs; i++) {
     if (rand() < 0.6) {
       const feed = pick(FEEDS);
       const count = 1 + Math.floor(rand() * 2);
@@ -244,6 +265,14 @@ async function world(index: number): Promise<Tally> {
     if (mode === "dropped-then-retry") fakeX.failNext({ kind: "drop", afterAccepting: true });
     const refusal = mode === "refused-resend" ? pick(REFUSALS) : undefined;
     if (refusal) fakeX.failNext(...refusal.faults);
+    targets?.clearFaults();
+    // Mastodon loses the answer to a post it accepted, or is down for the run.
+    if (targets && rand() < 0.15) targets.mastodon.failNext({ kind: "drop", afterAccepting: true });
+    else if (targets && rand() < 0.1) {
+      targets.mastodon.failNext(
+        ...Array.from({ length: 3 }, () => ({ kind: "server-error", status: 503 }) as const),
+      );
+    }
 
     const running = startCli(["run"], { cwd: work, env });
     let reached = true;
@@ -310,27 +339,45 @@ async function world(index: number): Promise<Tally> {
     const states = await Promise.all(
       stateFiles.map(async (file) => JSON.parse(await readFile(file, "utf8"))),
     );
-    if (states.every((state) => state.queue.length === 0 && state.pending === undefined)) break;
+    const lanes = states.flatMap((state) => [state, ...Object.values(state.targets ?? {})]);
+    if (lanes.every((lane) => lane.queue.length === 0 && lane.pending === undefined)) break;
   }
 
   const expected = FEEDS.flatMap((feed) =>
     (items.get(feed) ?? []).map(keyOf).filter((key) => !seen.includes(key)),
   );
   const posted = fakeX.posts.map((post) => post.text);
-  // Exactly once, none lost: each expected item has one post, whatever version of its title.
-  const posts = new Map<string, string[]>();
-  for (const text of posted)
-    posts.set(keyOfText(text), [...(posts.get(keyOfText(text)) ?? []), text]);
-  const duplicated = [...posts.values()].filter((texts) => texts.length > 1);
-  const lost = expected.filter((key) => !posts.has(key));
-  const unexpected = [...posts.keys()].filter((key) => !expected.includes(key));
-  expect({ duplicated, lost, unexpected }).toEqual({ duplicated: [], lost: [], unexpected: [] });
-  // In order within each feed.
-  for (const feed of FEEDS) {
-    const order = posted
-      .filter((text) => text.startsWith(`${feed} `))
-      .map((text) => Number(text.split(" ")[2]));
-    expect(order).toEqual([...order].sort((a, b) => a - b));
+  const byTarget: Record<string, readonly string[]> = {
+    x: posted,
+    ...(targets ? await targets.posts() : {}),
+  };
+  for (const [target, texts] of Object.entries(byTarget)) {
+    // Exactly once, none lost: each expected item has one post, whatever version of its title.
+    const posts = new Map<string, string[]>();
+    for (const text of texts)
+      posts.set(keyOfText(text), [...(posts.get(keyOfText(text)) ?? []), text]);
+    const duplicated = [...posts.values()].filter((list) => list.length > 1);
+    const lost = expected.filter((key) => !posts.has(key));
+    const unexpected = [...posts.keys()].filter((key) => !expected.includes(key));
+    tally.perTarget[target] = {
+      posts: texts.length,
+      duplicated: duplicated.length,
+      lost: lost.length,
+    };
+    expect({ target, duplicated, lost, unexpected }).toEqual({
+      target,
+      duplicated: [],
+      lost: [],
+      unexpected: [],
+    });
+    // In order within each feed (X and Mastodon keep arrival order).
+    if (target === "sky" && targets?.blueskyIsReal) continue;
+    for (const feed of FEEDS) {
+      const order = texts
+        .filter((text) => text.startsWith(`${feed} `))
+        .map((text) => Number(text.split(" ")[2]));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
   }
   tally.posts = posted.length;
   // A refused duplicate is only ever the proof of an earlier, answerless post.
@@ -355,4 +402,22 @@ it("posts every item exactly once, in order, whatever the moment crieur is kille
   expect(sum((t) => t.runs)).toBeGreaterThanOrEqual(WORLDS * RUNS_PER_WORLD);
   expect(sum((t) => t.kills)).toBeGreaterThan((WORLDS * RUNS_PER_WORLD) / 4);
   expect(sum((t) => t.refusedResends)).toBeGreaterThan((WORLDS * RUNS_PER_WORLD) / 20);
+}, 600_000);
+
+it("holds with three targets at once: per target, 0 duplicates and 0 lost", async () => {
+  const targets = await startThreeTargets();
+  try {
+    const tally = await world(WORLDS, Number(process.env.CRASH_RUNS_TARGETS ?? 50), targets);
+    const lines = Object.entries(tally.perTarget).map(
+      ([target, t]) => `${target} ${t.posts} posts, ${t.duplicated} duplicates, ${t.lost} lost`,
+    );
+    console.log(
+      `crash test, three targets (CRASH_SEED=${SEED}, Bluesky ${targets.blueskyIsReal ? "a real PDS" : "a second fake Mastodon"}): ` +
+        `${tally.runs} runs, ${tally.kills} killed; ${lines.join("; ")}`,
+    );
+    expect(Object.keys(tally.perTarget)).toEqual(["x", "toot", "sky"]);
+    expect(tally.kills).toBeGreaterThan(5);
+  } finally {
+    await targets.close();
+  }
 }, 600_000);

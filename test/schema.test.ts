@@ -53,10 +53,21 @@ describe("schema/feeds.schema.json", () => {
       "limits.postingHours",
       "fetch",
       "cost",
+      "targets",
       "feeds[]",
       "feeds[].eventPrefixes",
     ]);
-    for (const [, node] of found) expect(node.additionalProperties).toBe(false);
+    for (const [path, node] of found) {
+      if (path !== "targets") expect(node.additionalProperties).toBe(false);
+    }
+    // Target names are the user's; each target's keys are checked, whatever its network.
+    const target = found.find(([path]) => path === "targets")?.[1].additionalProperties as {
+      oneOf?: SchemaNode[];
+      anyOf?: SchemaNode[];
+    };
+    const networks = target.oneOf ?? target.anyOf ?? [];
+    expect(networks).toHaveLength(3);
+    for (const network of networks) expect(network.additionalProperties).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ import type { FilterSpec } from "../rules/filter.js";
 import type { PostingHours } from "../rules/posting-hours.js";
 import type { FeedsFile } from "./schema.js";
 import { DURATION } from "./schema-parts.js";
+import { TARGET_SECRET_DEFAULTS } from "./targets-schema.js";
 
 /** One feed, with the `defaults` already applied. */
 export interface FeedConfig {
@@ -56,12 +57,57 @@ export interface FeedConfig {
   /** Calendars and agenda pages: announceWithin, reminders, lastDays, change notices; absent when
    * the feed sets none of them (its events are then only announced). */
   readonly eventPosts?: EventPostSettings;
+  /** Names of the targets this feed posts to, in the order of `Config.targets`. */
+  readonly targets: readonly string[];
+}
+
+export type Network = keyof typeof TARGET_SECRET_DEFAULTS;
+
+/** One account posts go to, with the names of the variables its credentials are read from. */
+export type TargetConfig =
+  | {
+      readonly name: string;
+      readonly network: "x";
+      readonly secrets: Readonly<Record<keyof (typeof TARGET_SECRET_DEFAULTS)["x"], string>>;
+    }
+  | {
+      readonly name: string;
+      readonly network: "mastodon";
+      readonly secrets: Readonly<Record<keyof (typeof TARGET_SECRET_DEFAULTS)["mastodon"], string>>;
+      readonly visibility?: "public" | "unlisted" | "private";
+      readonly language?: string;
+      readonly contentWarning?: string;
+    }
+  | {
+      readonly name: string;
+      readonly network: "bluesky";
+      readonly secrets: Readonly<Record<keyof (typeof TARGET_SECRET_DEFAULTS)["bluesky"], string>>;
+      readonly langs?: readonly string[];
+    };
+
+/** Without a `targets:` key, the X account of the secrets X_API_KEY… (crieur before targets). */
+export const DEFAULT_TARGETS: readonly TargetConfig[] = [
+  { name: "x", network: "x", secrets: TARGET_SECRET_DEFAULTS.x },
+];
+
+function resolveTargets(parsed: FeedsFile): readonly TargetConfig[] {
+  if (parsed.targets === undefined) return DEFAULT_TARGETS;
+  return Object.entries(parsed.targets).map(
+    ([name, target]) =>
+      ({
+        ...target,
+        name,
+        secrets: { ...TARGET_SECRET_DEFAULTS[target.network], ...target.secrets },
+      }) as TargetConfig,
+  );
 }
 
 export interface Config {
   /** The file name as given, for messages. */
   readonly file: string;
   readonly feeds: readonly FeedConfig[];
+  /** Where posts go; every feed's `targets` names some of these. */
+  readonly targets: readonly TargetConfig[];
   readonly limits: {
     readonly maxPostsPerRun: number;
     /** Most posts in any 24 hours, all feeds together; unlimited when absent. */
@@ -89,8 +135,10 @@ export const DEFAULT_EVENT_TEMPLATE = "{title} — {start} {link}";
 
 export function resolveConfig(parsed: FeedsFile, file: string): Config {
   const { defaults } = parsed;
+  const targets = resolveTargets(parsed);
   return {
     file,
+    targets,
     feeds: parsed.feeds.map((feed) => ({
       id: feed.id,
       url: feed.url,
@@ -110,6 +158,9 @@ export function resolveConfig(parsed: FeedsFile, file: string): Config {
       ...optional("type", feed.type),
       ...curation(feed, defaults),
       ...optional("eventPosts", eventPostSettings(feed, feed.timeZone ?? defaults.timeZone)),
+      targets: targets
+        .map((target) => target.name)
+        .filter((name) => feed.targets === undefined || feed.targets.includes(name)),
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,

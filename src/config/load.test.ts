@@ -28,6 +28,18 @@ describe("parseConfig: valid files", () => {
   it("fills every default for a minimal file", () => {
     expect(parseConfig(yaml(...ONE_FEED), "feeds.yml")).toEqual<Config>({
       file: "feeds.yml",
+      targets: [
+        {
+          name: "x",
+          network: "x",
+          secrets: {
+            apiKey: "X_API_KEY",
+            apiSecret: "X_API_SECRET",
+            accessToken: "X_ACCESS_TOKEN",
+            accessSecret: "X_ACCESS_SECRET",
+          },
+        },
+      ],
       feeds: [
         {
           id: "agenda",
@@ -42,6 +54,7 @@ describe("parseConfig: valid files", () => {
           hashtagMap: {},
           categoriesAsHashtags: false,
           horizonMs: 90 * 86_400_000,
+          targets: ["x"],
         },
       ],
       limits: { maxPostsPerRun: 3 },
@@ -107,6 +120,7 @@ describe("parseConfig: valid files", () => {
         categoriesAsHashtags: false,
         horizonMs: 30 * 86_400_000,
         timeZone: "Europe/Paris",
+        targets: ["x"],
       },
       {
         id: "blog_2",
@@ -122,6 +136,7 @@ describe("parseConfig: valid files", () => {
         categoriesAsHashtags: false,
         horizonMs: 30 * 86_400_000,
         timeZone: "Europe/Paris",
+        targets: ["x"],
       },
       {
         id: "calendar",
@@ -138,6 +153,7 @@ describe("parseConfig: valid files", () => {
         horizonMs: 120 * 86_400_000,
         timeZone: "America/Montreal",
         type: "ics",
+        targets: ["x"],
       },
     ]);
     expect(config.limits).toEqual({ maxPostsPerRun: 5 });
@@ -485,7 +501,7 @@ describe("parseConfig: each problem with its line and path", () => {
       [...ONE_FEED, "    timeoutSeconds: 5"],
       4,
       "feeds[0].timeoutSeconds",
-      "unknown key; expected one of: id, url, name, template, locale, hashtagMap, categoriesAsHashtags, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type, include, exclude, fields, categories, minLength, sameStoryWithin, skip, pause, repost, announceWithin, remind, lastDays, announceChanges, eventPrefixes",
+      "unknown key; expected one of: id, url, name, template, locale, hashtagMap, categoriesAsHashtags, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type, include, exclude, fields, categories, minLength, sameStoryWithin, skip, pause, repost, announceWithin, remind, lastDays, announceChanges, eventPrefixes, targets",
     ],
     // Templates
     [

@@ -20,9 +20,10 @@ import * as z from "zod";
 import { UsageError } from "../errors.js";
 import { parseTerm } from "../rules/filter.js";
 import { compileSafeRegex, RegexSyntaxError } from "../rules/safe-regex.js";
-import { type Config, resolveConfig } from "./defaults.js";
+import { type Config, DEFAULT_TARGETS, resolveConfig } from "./defaults.js";
 import { closest } from "./did-you-mean.js";
-import { type FeedsFile, feedsFileSchema, shown } from "./schema.js";
+import { type FeedsFile, feedsFileSchema } from "./schema.js";
+import { shown } from "./schema-parts.js";
 
 /** One thing wrong in feeds.yml. `path` is like "feeds[2].url"; "" means the whole file. */
 export interface ConfigProblem {
@@ -119,6 +120,7 @@ function validated(text: string, file: string): Validated {
     for (const issue of parsed.error.issues) problems.push(...problemsOf(issue, doc, lineAt));
   }
   problems.push(...duplicateFeeds(data, doc, lineAt));
+  problems.push(...unknownTargets(data, doc, lineAt));
 
   if (!parsed.success || problems.length > 0) {
     // Stable sort: reading order of the file, whole-file problems first.
@@ -213,6 +215,34 @@ function problemsOf(issue: z.core.$ZodIssue, doc: Document, lineAt: LineAt): Con
   return [
     { line: lineOf(doc, issue.path, lineAt), path: formatPath(issue.path), message: issue.message },
   ];
+}
+
+/** A feed naming a target that `targets:` does not define would silently post nowhere. */
+function unknownTargets(data: unknown, doc: Document, lineAt: LineAt): ConfigProblem[] {
+  const file = data as { feeds?: unknown; targets?: unknown } | null;
+  if (!Array.isArray(file?.feeds)) return [];
+  const defined =
+    typeof file.targets === "object" && file.targets !== null
+      ? Object.keys(file.targets)
+      : DEFAULT_TARGETS.map((target) => target.name);
+  const problems: ConfigProblem[] = [];
+  file.feeds.forEach((feed: unknown, index) => {
+    const names = (feed as { targets?: unknown } | null)?.targets;
+    if (!Array.isArray(names)) return;
+    names.forEach((name: unknown, at) => {
+      if (typeof name !== "string" || defined.includes(name)) return;
+      const near = closest(name, defined);
+      const path = ["feeds", index, "targets", at];
+      problems.push({
+        line: lineOf(doc, path, lineAt),
+        path: formatPath(path),
+        message:
+          `no target named ${shown(name)} under 'targets:'` +
+          (near === undefined ? `; defined: ${defined.join(", ")}` : `; did you mean "${near}"?`),
+      });
+    });
+  });
+  return problems;
 }
 
 /** Two feeds with one id would share state; two with one URL would post every item twice. */

@@ -33,3 +33,5 @@ export function wholeNumber(min: number, max: number) {
 
 /** "36h" or "7d": a duration in hours or days. */
 export const DURATION = /^([1-9]\d{0,3})(h|d)$/;
+/** Feed ids and target names: lowercase letters, digits, '-' and '_'. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;

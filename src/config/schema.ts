@@ -10,11 +10,11 @@ import { CLOCK_TIME, isValidTimeZone } from "../rules/posting-hours.js";
 import { fieldsOf, readTemplate, TEMPLATE_FIELDS } from "../rules/template.js";
 import { curationKeys, overrideKeys } from "./curation-schema.js";
 import { closest } from "./did-you-mean.js";
-import { DURATION, expecting, shown, wholeNumber } from "./schema-parts.js";
+import { DURATION, expecting, ID_PATTERN, shown, wholeNumber } from "./schema-parts.js";
+import { targetsSchema } from "./targets-schema.js";
 
 export { shown, TEMPLATE_FIELDS };
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 // Letters (any script), marks, digits and '_' are what X links as a hashtag; all digits is not one.
 const HASHTAG_PATTERN = /^(?=[\p{N}_]*[\p{L}\p{M}])[\p{L}\p{M}\p{N}_]+$/u;
 
@@ -344,6 +344,11 @@ const feedSchema = z
       ...curationKeys("feed"),
       ...overrideKeys,
       ...eventPostKeys,
+      targets: z
+        .array(z.string(expecting("a target name")), expecting("a list of target names"))
+        .min(1, expecting("at least one target name"))
+        .describe("The targets (names under 'targets:') this feed posts to. Default: all.")
+        .optional(),
     },
     expecting("a feed with at least 'id:' and 'url:'"),
   )
@@ -357,6 +362,7 @@ export const feedsFileSchema = z
       limits: limitsSchema,
       fetch: fetchSchema,
       cost: costSchema,
+      targets: targetsSchema,
       feeds: z
         .array(feedSchema, expecting("a list of feeds, each starting with '- id:'"))
         .min(1, expecting("at least one feed"))

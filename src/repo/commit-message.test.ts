@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeItem } from "../../test/support/items.js";
 import { emptyState, type FeedState, finishPost, startPost } from "../state/feed-state.js";
+import { syncTargets, targetView, withTargetView } from "../state/targets.js";
 import { type AccountChange, commitMessage, type FeedStateChange } from "./commit-message.js";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -146,5 +147,37 @@ describe("commitMessage", () => {
     const message = commitMessage([], { heartbeat: true });
     expect(message.split("\n")[0]).toBe("crieur: heartbeat");
     expect(message).toContain("60 days");
+  });
+});
+
+describe("commitMessage with targets", () => {
+  it("says what went to each target", () => {
+    const now = new Date("2026-11-20T12:00:00.000Z");
+    const before = syncTargets(
+      {
+        ...emptyState("agenda"),
+        queue: [{ item: makeItem({ key: "a", title: "Title of a" }), queuedAt: now.toISOString() }],
+      },
+      ["x", "toot"],
+      now,
+    );
+    const onX = finishPost(startPost(before, "a", "t", "x", now), now, {
+      id: "1",
+      url: "https://x.com/i/web/status/1",
+    });
+    const toot = targetView(onX, "toot");
+    const after = withTargetView(
+      onX,
+      "toot",
+      finishPost(startPost(toot, "a", "t", "mastodon", now), now, {
+        id: "9",
+        url: "https://mastodon.example/@m/9",
+      }),
+    );
+    expect(commitMessage([{ feedId: "agenda", before, after }])).toBe(
+      "crieur: posted 2 posts\n\nagenda: 2 posted\n" +
+        '  - "Title of a" https://x.com/i/web/status/1 (x)\n' +
+        '  - "Title of a" https://mastodon.example/@m/9 (toot)\n',
+    );
   });
 });

@@ -5,6 +5,7 @@
 
 import { plural } from "../report/report.js";
 import type { AccountState, FeedState } from "../state/feed-state.js";
+import { PRIMARY_TARGET, targetsOf, targetView } from "../state/targets.js";
 
 /** One feed's state file as it was in the last commit and as the run left it. */
 export interface FeedStateChange {
@@ -39,7 +40,9 @@ export function commitMessage(
   const pause = options.account ? pauseChange(options.account) : undefined;
 
   const parts: string[] = [];
-  if (posted > 0) parts.push(`posted ${plural(posted, "item")}`);
+  // With targets, one item makes a post on each network: the subject counts posts.
+  const networks = changes.some((change) => change.after?.targets !== undefined);
+  if (posted > 0) parts.push(`posted ${plural(posted, networks ? "post" : "item")}`);
   if (failed > 0) parts.push(`${failed} not postable`);
   // The pause goes in the subject: it explains why the next runs post nothing.
   if (pause) parts.push(pause.subject);
@@ -95,25 +98,38 @@ function summarize(change: FeedStateChange): FeedSummary {
   const before = change.before;
   const after = change.after;
   const titles = new Map<string, string>();
+  const targets = targetsOf(after ?? before ?? {});
   for (const state of [before, after]) {
-    for (const entry of state?.queue ?? []) titles.set(entry.item.key, entry.item.title);
-    if (state?.pending) titles.set(state.pending.item.key, state.pending.item.title);
+    if (!state) continue;
+    for (const target of targets) {
+      const view = targetView(state, target);
+      for (const entry of view.queue) titles.set(entry.item.key, entry.item.title);
+      if (view.pending) titles.set(view.pending.item.key, view.pending.item.title);
+    }
   }
-  // A repost posts a key again: a posted record with a new time is a new post.
-  const isNew = (key: string, outcome: { status: string; at: string }) => {
-    const old = before?.done[key];
-    return old?.status !== outcome.status || (outcome.status === "posted" && old.at !== outcome.at);
-  };
-  const newly = (status: string) =>
-    Object.entries(after?.done ?? {})
+  // With several targets, each post says where it went.
+  const several = targets.length > 1;
+  const newly = (status: string, target = PRIMARY_TARGET) => {
+    const was = before && targetView(before, target);
+    const now = after && targetView(after, target);
+    // A repost posts a key again: a posted record with a new time is a new post.
+    const isNew = (key: string, outcome: { status: string; at: string }) => {
+      const old = was?.done[key];
+      return (
+        old?.status !== outcome.status || (outcome.status === "posted" && old.at !== outcome.at)
+      );
+    };
+    return Object.entries(now?.done ?? {})
       .filter(([key, outcome]) => outcome.status === status && isNew(key, outcome))
       .map(([key, outcome]) => {
         const title =
           titles.get(key) ?? (outcome.status === "posted" ? outcome.title : undefined) ?? key;
+        const where = several ? ` (${target})` : "";
         return outcome.status === "posted" && outcome.url
-          ? `"${title}" ${outcome.url}`
-          : `"${title}"`;
+          ? `"${title}" ${outcome.url}${where}`
+          : `"${title}"${where}`;
       });
+  };
   const knownBefore = (key: string) =>
     before !== undefined &&
     (Object.hasOwn(before.done, key) ||
@@ -121,8 +137,8 @@ function summarize(change: FeedStateChange): FeedSummary {
       before.queue.some((entry) => entry.item.key === key));
   return {
     feedId: change.feedId,
-    posted: newly("posted"),
-    failed: newly("failed").length,
+    posted: targets.flatMap((target) => newly("posted", target)),
+    failed: targets.reduce((total, target) => total + newly("failed", target).length, 0),
     queued: (after?.queue ?? []).filter((entry) => !knownBefore(entry.item.key)).length,
     recorded: newly("seen").length,
     skipped: newly("skipped").length,

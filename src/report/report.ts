@@ -13,6 +13,18 @@ export interface PostReport {
   readonly title: string;
   readonly text: string;
   readonly url?: string;
+  /** The target (feeds.yml `targets:`) it went to, when the run has targets. */
+  readonly target?: string;
+}
+
+/** What one target did in the run. */
+export interface TargetReport {
+  readonly name: string;
+  readonly network: string;
+  /** False when its secrets are not set: nothing went there. */
+  readonly live: boolean;
+  readonly posted: number;
+  readonly stoppedPosting?: RunReport["stoppedPosting"];
 }
 
 export interface FeedReport {
@@ -57,6 +69,8 @@ export interface RunReport {
   readonly notices: string[];
   /** This month's posts and their estimated cost, all feeds together. */
   cost?: CostReport;
+  /** Each target's part, when feeds.yml has several or one was skipped. */
+  targets?: TargetReport[];
 }
 
 export type StopKind =
@@ -125,20 +139,37 @@ export function summaryLine(report: RunReport): string {
 export function closingLines(report: RunReport): string[] {
   return [
     summaryLine(report),
+    ...targetLines(report),
     ...(report.stoppedPosting ? [stoppedLine(report.stoppedPosting)] : []),
     ...report.notices,
     ...(report.cost && !report.dryRun ? [costLine(report.cost)] : []),
   ];
 }
 
+/** One line per target when there are several: what went where, and what stopped. */
+export function targetLines(report: RunReport): string[] {
+  const targets = report.targets ?? [];
+  if (targets.length < 2 && targets.every((target) => target.live)) return [];
+  return targets.map((target) => {
+    const what = target.live
+      ? `${plural(target.posted, "post")}${report.dryRun ? " would go" : ""}`
+      : "skipped (its secrets are not set)";
+    const stopped = target.stoppedPosting
+      ? `; ${stoppedLine(target.stoppedPosting).replace(/^./, (c) => c.toLowerCase())}`
+      : "";
+    return `Target '${target.name}' (${target.network}): ${what}${stopped}`;
+  });
+}
+
 /** The job summary, as HTML (GitHub renders it; feed text is escaped, it is not ours). */
 export function summaryHtml(report: RunReport): string {
   const rows = report.feeds.map((feed) => {
     const posted = feed.posted
-      .map((post) =>
-        post.url
-          ? `<a href="${escapeHtml(post.url)}">${escapeHtml(post.title)}</a>`
-          : escapeHtml(post.title),
+      .map(
+        (post) =>
+          (post.url
+            ? `<a href="${escapeHtml(post.url)}">${escapeHtml(post.title)}</a>`
+            : escapeHtml(post.title)) + (post.target ? ` (${escapeHtml(post.target)})` : ""),
       )
       .join("<br>");
     const since = feed.failing
@@ -164,6 +195,7 @@ export function summaryHtml(report: RunReport): string {
   });
   const heading = report.dryRun ? "crieur — dry run (nothing posted)" : "crieur run";
   const parts = [`<h2>${heading}</h2>`, `<p>${escapeHtml(summaryLine(report))}</p>`];
+  for (const line of targetLines(report)) parts.push(`<p>🎯 ${escapeHtml(line)}</p>`);
   if (report.stoppedPosting) {
     parts.push(`<p>⏸️ ${escapeHtml(stoppedLine(report.stoppedPosting))}</p>`);
   }

@@ -104,6 +104,12 @@ export interface FeedState {
   readonly reposts?: Readonly<Record<string, string>>;
   /** Upcoming events of a calendar or agenda page, by item key (see rules/event-posts.ts). */
   readonly events?: Readonly<Record<string, TrackedEvent>>;
+  /**
+   * Every target but "x", by name (feeds.yml `targets:`): its own queue, post in flight, outcomes
+   * and monthly counts. Target "x" keeps the top-level fields, so a file written before targets
+   * existed reads as "posted to x" (state/targets.ts).
+   */
+  readonly targets?: Readonly<Record<string, TargetLane>>;
 }
 
 /**
@@ -121,10 +127,25 @@ export interface TrackedEvent {
   readonly held?: true;
 }
 
+/** One target's part of a feed's state: what is still to post there, and what went out. */
+export interface TargetLane {
+  readonly queue: readonly QueuedItem[];
+  readonly pending?: PendingPost;
+  readonly done: Readonly<Record<string, Outcome>>;
+  readonly months?: Readonly<Record<string, MonthCount>>;
+}
+
 /** Account-wide state (`_account.json`): what applies to every feed of the X account. */
 export interface AccountState {
   readonly version: typeof STATE_VERSION;
   /** X refused posts until then (rate limit): runs before it do not even try. */
+  readonly postingPausedUntil?: string;
+  readonly pauseReason?: string;
+  /** The same pause for every other target, by name. */
+  readonly targets?: Readonly<Record<string, TargetPause>>;
+}
+
+export interface TargetPause {
   readonly postingPausedUntil?: string;
   readonly pauseReason?: string;
 }

@@ -27,7 +27,11 @@
  * - `validators` and any other field come from `ours`, the newer run: it fetched last. Taking one
  *   side's validators is safe because `done` is the union, so no item can look new again.
  *
- * `_account.json` (account-wide, not a feed) merges with mergeAccountStates: the later pause wins.
+ * - `targets` (every target but "x", state/targets.ts): each target's queue, post in flight,
+ *   outcomes and counts merge by the same rules, target by target; a target on one side only is kept.
+ *
+ * `_account.json` (account-wide, not a feed) merges with mergeAccountStates: the later pause wins,
+ * target by target.
  */
 
 import type {
@@ -39,6 +43,7 @@ import type {
   QueuedItem,
 } from "./feed-state.js";
 import { StateError } from "./store.js";
+import { accountView, targetView, withAccountView, withTargetView } from "./targets.js";
 
 export interface MergedState {
   readonly state: FeedState;
@@ -59,6 +64,25 @@ export function mergeFeedStates(theirs: FeedState, ours: FeedState, base?: FeedS
         `"${theirs.feedId}" (format ${theirs.version}): they are not versions of the same file.`,
     );
   }
+  const top = mergeRecords(theirs, ours, base);
+  const names = new Set([...Object.keys(theirs.targets ?? {}), ...Object.keys(ours.targets ?? {})]);
+  if (names.size === 0) return top;
+  const notes = [...top.notes];
+  let state: FeedState = { ...top.state, targets: {} };
+  for (const target of names) {
+    const lane = (side: FeedState) => {
+      const { targets: _targets, ...view } = targetView(side, target);
+      return view;
+    };
+    const merged = mergeRecords(lane(theirs), lane(ours), base && lane(base));
+    notes.push(...merged.notes.map((note) => `${note} (target '${target}')`));
+    state = withTargetView(state, target, merged.state);
+  }
+  return { state, notes };
+}
+
+/** One target's records (or the top level's) merged, as described at the top of this file. */
+function mergeRecords(theirs: FeedState, ours: FeedState, base?: FeedState): MergedState {
   const notes: string[] = [];
   const reposts = mergeReposts(theirs.reposts, ours.reposts);
   const done: Record<string, Outcome> = { ...theirs.done };
@@ -182,6 +206,16 @@ function mergeMonths(
  * a pause dropped too early means posting into X's rate limit).
  */
 export function mergeAccountStates(theirs: AccountState, ours: AccountState): AccountState {
+  let merged = laterPause(theirs, ours);
+  const names = new Set([...Object.keys(theirs.targets ?? {}), ...Object.keys(ours.targets ?? {})]);
+  for (const target of names) {
+    const pause = laterPause(accountView(theirs, target), accountView(ours, target));
+    merged = withAccountView(merged, target, pause);
+  }
+  return merged;
+}
+
+function laterPause(theirs: AccountState, ours: AccountState): AccountState {
   if (theirs.postingPausedUntil === undefined) return ours;
   if (ours.postingPausedUntil === undefined) return theirs;
   return isBefore(ours.postingPausedUntil, theirs.postingPausedUntil) ? theirs : ours;

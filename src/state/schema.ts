@@ -131,6 +131,16 @@ const validatorsSchema = z.object(
 
 const monthCountSchema = z.object({ posts: count, postsWithUrl: count }, "an object");
 
+const targetLaneSchema = z.object(
+  {
+    queue: z.array(queuedItemSchema, "an array"),
+    pending: pendingPostSchema.exactOptional(),
+    done: z.record(text, outcomeSchema, "an object"),
+    months: z.record(text, monthCountSchema, "an object").exactOptional(),
+  },
+  "an object",
+);
+
 export const feedStateSchema = z.object({
   version: z.literal(STATE_VERSION, `${STATE_VERSION}`),
   feedId: text,
@@ -145,12 +155,23 @@ export const feedStateSchema = z.object({
   maxItemsSeen: count.exactOptional(),
   reposts: z.record(text, date, "an object").exactOptional(),
   events: z.record(text, trackedEventSchema, "an object").exactOptional(),
+  targets: z.record(text, targetLaneSchema, "an object").exactOptional(),
 });
 
 export const accountStateSchema = z.object({
   version: z.literal(STATE_VERSION, `${STATE_VERSION}`),
   postingPausedUntil: date.exactOptional(),
   pauseReason: text.exactOptional(),
+  targets: z
+    .record(
+      text,
+      z.object(
+        { postingPausedUntil: date.exactOptional(), pauseReason: text.exactOptional() },
+        "an object",
+      ),
+      "an object",
+    )
+    .exactOptional(),
 });
 
 /**

@@ -17,10 +17,17 @@ export class StateError extends UsageError {
 
 /** Pure: the JSON text of a state file, keys of `done` sorted so diffs stay small. */
 export function serializeState(state: FeedState): string {
-  const done: Record<string, Outcome> = {};
-  for (const key of Object.keys(state.done).sort()) {
-    done[key] = state.done[key] as Outcome;
-  }
+  const done = sortedDone(state.done);
+  const targets = state.targets
+    ? Object.fromEntries(
+        Object.keys(state.targets)
+          .sort()
+          .map((name) => {
+            const lane = state.targets?.[name] as NonNullable<FeedState["targets"]>[string];
+            return [name, { ...lane, done: sortedDone(lane.done) }];
+          }),
+      )
+    : undefined;
   const ordered = {
     version: state.version,
     feedId: state.feedId,
@@ -35,8 +42,15 @@ export function serializeState(state: FeedState): string {
     ...(state.reposts ? { reposts: state.reposts } : {}),
     ...(state.events ? { events: state.events } : {}),
     done,
+    ...(targets ? { targets } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+function sortedDone(outcomes: FeedState["done"]): Record<string, Outcome> {
+  const done: Record<string, Outcome> = {};
+  for (const key of Object.keys(outcomes).sort()) done[key] = outcomes[key] as Outcome;
+  return done;
 }
 
 /** JSON.parse, or a StateError that says how to restore the file; `advice` ends the sentence. */

@@ -68,6 +68,8 @@ export interface FakeMastodon {
   readonly statuses: ReadonlyArray<FakeMastodonStatus>;
   readonly requests: ReadonlyArray<FakeMastodonRequest>;
   failNext(...faults: FakeMastodonFault[]): void;
+  /** Forgets scripted answers no request met. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -420,6 +422,9 @@ export async function startFakeMastodon(options: FakeMastodonOptions): Promise<F
     requests,
     failNext: (...next) => {
       faults.push(...next);
+    },
+    clearFaults: () => {
+      faults.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

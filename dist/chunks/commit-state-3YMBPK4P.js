@@ -8,11 +8,12 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-J57UJS65.js";
-import "./chunk-KX2RBZFD.js";
-import "./chunk-WBGVUT4R.js";
+} from "./chunk-BR2VVILU.js";
+import "./chunk-UJCMQUCP.js";
+import "./chunk-QBKKLXQB.js";
+import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 export {
   CommitStateError,
   HEARTBEAT_AFTER_DAYS,

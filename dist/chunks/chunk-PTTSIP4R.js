@@ -1,24 +1,24 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  X_LENGTH,
-  fitsLength,
-  lengthUnit,
-  postLength,
-  require_dist
-} from "./chunk-CKJMP3MU.js";
-import {
   DATE_FIELDS,
   dateOnly,
   fieldsOf,
   parseTemplate
 } from "./chunk-FL2BMLAN.js";
 import {
+  X_LENGTH,
+  fitsLength,
+  lengthUnit,
+  postLength,
+  require_dist
+} from "./chunk-5P5WBJWX.js";
+import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
 import {
   __toESM
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // src/rules/compose.ts
 var import_twitter_text = __toESM(require_dist(), 1);

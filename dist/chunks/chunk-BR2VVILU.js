@@ -1,15 +1,23 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
+  PRIMARY_TARGET,
+  accountView,
+  targetView,
+  targetsOf,
+  withAccountView,
+  withTargetView
+} from "./chunk-UJCMQUCP.js";
+import {
   ACCOUNT_FILE,
   StateError,
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-KX2RBZFD.js";
+} from "./chunk-QBKKLXQB.js";
 import {
   plural
-} from "./chunk-WBGVUT4R.js";
+} from "./chunk-QTYGHWQN.js";
 import {
   CrieurError
 } from "./chunk-ETCY7YZ6.js";
@@ -26,7 +34,8 @@ function commitMessage(changes, options = {}) {
   const failed = summaries.reduce((total, feed) => total + feed.failed, 0);
   const pause = options.account ? pauseChange(options.account) : void 0;
   const parts = [];
-  if (posted > 0) parts.push(`posted ${plural(posted, "item")}`);
+  const networks = changes.some((change) => change.after?.targets !== void 0);
+  if (posted > 0) parts.push(`posted ${plural(posted, networks ? "post" : "item")}`);
   if (failed > 0) parts.push(`${failed} not postable`);
   if (pause) parts.push(pause.subject);
   const subject = parts.length > 0 ? `crieur: ${parts.join(", ")}` : changes.length > 0 ? `crieur: update state of ${changes.map((change) => `'${change.feedId}'`).join(", ")}` : options.heartbeat ? "crieur: heartbeat" : "crieur: update state";
@@ -72,23 +81,34 @@ function summarize(change) {
   const before = change.before;
   const after = change.after;
   const titles = /* @__PURE__ */ new Map();
+  const targets = targetsOf(after ?? before ?? {});
   for (const state of [before, after]) {
-    for (const entry of state?.queue ?? []) titles.set(entry.item.key, entry.item.title);
-    if (state?.pending) titles.set(state.pending.item.key, state.pending.item.title);
+    if (!state) continue;
+    for (const target of targets) {
+      const view = targetView(state, target);
+      for (const entry of view.queue) titles.set(entry.item.key, entry.item.title);
+      if (view.pending) titles.set(view.pending.item.key, view.pending.item.title);
+    }
   }
-  const isNew = (key, outcome) => {
-    const old = before?.done[key];
-    return old?.status !== outcome.status || outcome.status === "posted" && old.at !== outcome.at;
+  const several = targets.length > 1;
+  const newly = (status, target = PRIMARY_TARGET) => {
+    const was = before && targetView(before, target);
+    const now = after && targetView(after, target);
+    const isNew = (key, outcome) => {
+      const old = was?.done[key];
+      return old?.status !== outcome.status || outcome.status === "posted" && old.at !== outcome.at;
+    };
+    return Object.entries(now?.done ?? {}).filter(([key, outcome]) => outcome.status === status && isNew(key, outcome)).map(([key, outcome]) => {
+      const title = titles.get(key) ?? (outcome.status === "posted" ? outcome.title : void 0) ?? key;
+      const where = several ? ` (${target})` : "";
+      return outcome.status === "posted" && outcome.url ? `"${title}" ${outcome.url}${where}` : `"${title}"${where}`;
+    });
   };
-  const newly = (status) => Object.entries(after?.done ?? {}).filter(([key, outcome]) => outcome.status === status && isNew(key, outcome)).map(([key, outcome]) => {
-    const title = titles.get(key) ?? (outcome.status === "posted" ? outcome.title : void 0) ?? key;
-    return outcome.status === "posted" && outcome.url ? `"${title}" ${outcome.url}` : `"${title}"`;
-  });
   const knownBefore = (key) => before !== void 0 && (Object.hasOwn(before.done, key) || before.pending?.item.key === key || before.queue.some((entry) => entry.item.key === key));
   return {
     feedId: change.feedId,
-    posted: newly("posted"),
-    failed: newly("failed").length,
+    posted: targets.flatMap((target) => newly("posted", target)),
+    failed: targets.reduce((total, target) => total + newly("failed", target).length, 0),
     queued: (after?.queue ?? []).filter((entry) => !knownBefore(entry.item.key)).length,
     recorded: newly("seen").length,
     skipped: newly("skipped").length
@@ -199,6 +219,23 @@ function mergeFeedStates(theirs, ours, base) {
       `Cannot merge state of feed "${ours.feedId}" (format ${ours.version}) with state of feed "${theirs.feedId}" (format ${theirs.version}): they are not versions of the same file.`
     );
   }
+  const top = mergeRecords(theirs, ours, base);
+  const names = /* @__PURE__ */ new Set([...Object.keys(theirs.targets ?? {}), ...Object.keys(ours.targets ?? {})]);
+  if (names.size === 0) return top;
+  const notes = [...top.notes];
+  let state = { ...top.state, targets: {} };
+  for (const target of names) {
+    const lane = (side) => {
+      const { targets: _targets, ...view } = targetView(side, target);
+      return view;
+    };
+    const merged = mergeRecords(lane(theirs), lane(ours), base && lane(base));
+    notes.push(...merged.notes.map((note) => `${note} (target '${target}')`));
+    state = withTargetView(state, target, merged.state);
+  }
+  return { state, notes };
+}
+function mergeRecords(theirs, ours, base) {
   const notes = [];
   const reposts = mergeReposts(theirs.reposts, ours.reposts);
   const done = { ...theirs.done };
@@ -289,6 +326,15 @@ function mergeMonths(theirs, ours, base) {
   return merged;
 }
 function mergeAccountStates(theirs, ours) {
+  let merged = laterPause(theirs, ours);
+  const names = /* @__PURE__ */ new Set([...Object.keys(theirs.targets ?? {}), ...Object.keys(ours.targets ?? {})]);
+  for (const target of names) {
+    const pause = laterPause(accountView(theirs, target), accountView(ours, target));
+    merged = withAccountView(merged, target, pause);
+  }
+  return merged;
+}
+function laterPause(theirs, ours) {
   if (theirs.postingPausedUntil === void 0) return ours;
   if (ours.postingPausedUntil === void 0) return theirs;
   return isBefore(ours.postingPausedUntil, theirs.postingPausedUntil) ? theirs : ours;

@@ -23,7 +23,7 @@ import {
   withinHorizon
 } from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // src/sources/bounds.ts
 var MAX_ELEMENTS = 1e6;
@@ -541,7 +541,7 @@ async function parseXmlTree(xml, feedUrl, linesRemoved) {
 var STALLED = /* @__PURE__ */ Symbol("stalled");
 var rssParserModule;
 function loadRssParser() {
-  rssParserModule ??= import("./rss-parser-MVTWKTSY.js");
+  rssParserModule ??= import("./rss-parser-FX27PBZH.js");
   return rssParserModule;
 }
 function createRssParser(RssParser, feedUrl, linesRemoved) {
@@ -951,7 +951,7 @@ async function parseAnyFormat(text, feedUrl, options) {
     ...options.timeZone ? { timeZone: options.timeZone } : {}
   };
   if (options.type === "ics" || options.type === void 0 && /^BEGIN:VCALENDAR/i.test(start)) {
-    const { parseCalendar } = await import("./ics-D4M5A3QH.js");
+    const { parseCalendar } = await import("./ics-IYMTPE25.js");
     return parseCalendar(body, feedUrl, agenda);
   }
   if (options.type === "page" || options.type === void 0 && isHtmlDocument(body)) {

@@ -13,7 +13,7 @@ import {
   parseReminder,
   parseTerm,
   terminalLog
-} from "./chunk-7EZAU4AM.js";
+} from "./chunk-ISJTQK36.js";
 import {
   ZodArray,
   ZodDefault,
@@ -25,19 +25,21 @@ import {
   array,
   boolean,
   createStateStore,
+  discriminatedUnion,
   int,
+  literal,
   number,
   record,
   strictObject,
   string,
   union,
   url
-} from "./chunk-KX2RBZFD.js";
+} from "./chunk-QBKKLXQB.js";
 import {
   closingLines,
   exitCodeOf,
   summaryHtml
-} from "./chunk-WBGVUT4R.js";
+} from "./chunk-QTYGHWQN.js";
 import {
   TEMPLATE_FIELDS,
   fieldsOf,
@@ -52,7 +54,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -1297,9 +1299,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1348,7 +1350,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -11200,14 +11202,87 @@ function wholeNumber(min, max) {
   return int({ error }).min(min, { error }).max(max, { error });
 }
 var DURATION = /^([1-9]\d{0,3})(h|d)$/;
+var ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+// src/config/targets-schema.ts
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var envName = string(expecting("an environment variable name such as MASTODON_TOKEN")).regex(ENV_NAME, expecting("an environment variable name such as MASTODON_TOKEN"));
+var langTag = string(expecting('a language tag such as "fr" or "en-GB"')).regex(
+  /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+  expecting('a language tag such as "fr" or "en-GB"')
+);
+var TARGET_SECRET_DEFAULTS = {
+  x: {
+    apiKey: "X_API_KEY",
+    apiSecret: "X_API_SECRET",
+    accessToken: "X_ACCESS_TOKEN",
+    accessSecret: "X_ACCESS_SECRET"
+  },
+  mastodon: { instanceUrl: "MASTODON_URL", accessToken: "MASTODON_TOKEN" },
+  bluesky: {
+    identifier: "BLUESKY_HANDLE",
+    appPassword: "BLUESKY_APP_PASSWORD",
+    service: "BLUESKY_SERVICE"
+  }
+};
+function secretNames(keys, network) {
+  return strictObject(
+    Object.fromEntries(keys.map((key) => [key, envName.optional()])),
+    expecting(`'name: VARIABLE' lines, among: ${keys.join(", ")}`)
+  ).describe(`Names of the environment variables (secrets) holding the ${network} credentials.`).optional();
+}
+var targetSchema = discriminatedUnion(
+  "network",
+  [
+    strictObject({
+      network: literal("x"),
+      secrets: secretNames(["apiKey", "apiSecret", "accessToken", "accessSecret"], "X")
+    }),
+    strictObject({
+      network: literal("mastodon"),
+      secrets: secretNames(["instanceUrl", "accessToken"], "Mastodon"),
+      visibility: _enum(["public", "unlisted", "private"], expecting(`"public", "unlisted" or "private"`)).describe("Who sees the posts. Default: public.").optional(),
+      language: langTag.describe("Language of the posts, e.g. fr.").optional(),
+      contentWarning: string(expecting("a text")).trim().min(1, expecting("a text")).describe("A content warning shown before each post.").optional()
+    }),
+    strictObject({
+      network: literal("bluesky"),
+      secrets: secretNames(["identifier", "appPassword", "service"], "Bluesky"),
+      langs: array(langTag, expecting("a list of language tags")).max(3).describe("Languages of the posts, e.g. [fr].").optional()
+    })
+  ],
+  expecting(`a target with 'network: x', 'network: mastodon' or 'network: bluesky'`)
+);
+var targetsSchema = record(
+  string().regex(ID_PATTERN, expecting("a target name of lowercase letters, digits, '-' and '_'")),
+  targetSchema,
+  expecting("target names, each with its 'network:' and optional 'secrets:'")
+).describe(
+  "The accounts posts go to, by name. Default: one target 'x' (X, with the X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET secrets)."
+).optional();
 
 // src/config/defaults.ts
+var DEFAULT_TARGETS = [
+  { name: "x", network: "x", secrets: TARGET_SECRET_DEFAULTS.x }
+];
+function resolveTargets(parsed) {
+  if (parsed.targets === void 0) return DEFAULT_TARGETS;
+  return Object.entries(parsed.targets).map(
+    ([name, target]) => ({
+      ...target,
+      name,
+      secrets: { ...TARGET_SECRET_DEFAULTS[target.network], ...target.secrets }
+    })
+  );
+}
 var DEFAULT_TEMPLATE = "{title} {link}";
 var DEFAULT_EVENT_TEMPLATE = "{title} \u2014 {start} {link}";
 function resolveConfig(parsed, file) {
   const { defaults } = parsed;
+  const targets = resolveTargets(parsed);
   return {
     file,
+    targets,
     feeds: parsed.feeds.map((feed) => ({
       id: feed.id,
       url: feed.url,
@@ -11226,7 +11301,8 @@ function resolveConfig(parsed, file) {
       ...optional("timeZone", feed.timeZone ?? defaults.timeZone),
       ...optional("type", feed.type),
       ...curation(feed, defaults),
-      ...optional("eventPosts", eventPostSettings(feed, feed.timeZone ?? defaults.timeZone))
+      ...optional("eventPosts", eventPostSettings(feed, feed.timeZone ?? defaults.timeZone)),
+      targets: targets.map((target) => target.name).filter((name) => feed.targets === void 0 || feed.targets.includes(name))
     })),
     limits: {
       maxPostsPerRun: parsed.limits.maxPostsPerRun,
@@ -11376,7 +11452,6 @@ var overrideKeys = {
 };
 
 // src/config/schema.ts
-var ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 var HASHTAG_PATTERN = /^(?=[\p{N}_]*[\p{L}\p{M}])[\p{L}\p{M}\p{N}_]+$/u;
 var TEMPLATE_EXPECTED = `a text with placeholders such as "{title} {link}"`;
 var template = string({
@@ -11563,7 +11638,8 @@ var feedSchema = strictObject(
     ).optional(),
     ...curationKeys("feed"),
     ...overrideKeys,
-    ...eventPostKeys
+    ...eventPostKeys,
+    targets: array(string(expecting("a target name")), expecting("a list of target names")).min(1, expecting("at least one target name")).describe("The targets (names under 'targets:') this feed posts to. Default: all.").optional()
   },
   expecting("a feed with at least 'id:' and 'url:'")
 ).describe("One feed to post from.");
@@ -11573,6 +11649,7 @@ var feedsFileSchema = strictObject(
     limits: limitsSchema,
     fetch: fetchSchema,
     cost: costSchema,
+    targets: targetsSchema,
     feeds: array(feedSchema, expecting("a list of feeds, each starting with '- id:'")).min(1, expecting("at least one feed")).describe("The feeds to post from. Each needs an id and a url.")
   },
   expecting("'key: value' lines with at least a 'feeds:' list")
@@ -11639,6 +11716,7 @@ function validated(text, file) {
     for (const issue of parsed.error.issues) problems.push(...problemsOf(issue, doc, lineAt));
   }
   problems.push(...duplicateFeeds(data, doc, lineAt));
+  problems.push(...unknownTargets(data, doc, lineAt));
   if (!parsed.success || problems.length > 0) {
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new ConfigError(file, problems);
@@ -11711,6 +11789,27 @@ function problemsOf(issue, doc, lineAt) {
   return [
     { line: lineOf(doc, issue.path, lineAt), path: formatPath(issue.path), message: issue.message }
   ];
+}
+function unknownTargets(data, doc, lineAt) {
+  const file = data;
+  if (!Array.isArray(file?.feeds)) return [];
+  const defined = typeof file.targets === "object" && file.targets !== null ? Object.keys(file.targets) : DEFAULT_TARGETS.map((target) => target.name);
+  const problems = [];
+  file.feeds.forEach((feed, index) => {
+    const names = feed?.targets;
+    if (!Array.isArray(names)) return;
+    names.forEach((name, at) => {
+      if (typeof name !== "string" || defined.includes(name)) return;
+      const near = closest(name, defined);
+      const path = ["feeds", index, "targets", at];
+      problems.push({
+        line: lineOf(doc, path, lineAt),
+        path: formatPath(path),
+        message: `no target named ${shown(name)} under 'targets:'` + (near === void 0 ? `; defined: ${defined.join(", ")}` : `; did you mean "${near}"?`)
+      });
+    });
+  });
+  return problems;
 }
 function duplicateFeeds(data, doc, lineAt) {
   const feeds = data?.feeds;
@@ -12208,6 +12307,7 @@ function validatorsOf(headers) {
 // src/job.ts
 import { realpathSync } from "node:fs";
 import { appendFile, stat } from "node:fs/promises";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/publishers/credentials.ts
@@ -12233,8 +12333,103 @@ function readXCredentials(env) {
   }
   return values;
 }
+var BLUESKY_DEFAULT_SERVICE = "https://bsky.social";
+var APP_PASSWORD = /^[a-z2-7]{4}(?:-[a-z2-7]{4}){3}$/;
+function readMastodonCredentials(env, variables) {
+  const values = readAll(env, variables, "Mastodon", "the instance URL and the access token");
+  if (values === void 0) return void 0;
+  const accessToken = values.accessToken;
+  if (/\s/.test(accessToken)) {
+    throw new UsageError(
+      `The Mastodon access token in ${variables.accessToken} contains spaces or line breaks; paste the token alone (Preferences \u2192 Development \u2192 your application \u2192 "Your access token").`
+    );
+  }
+  const instanceUrl = originOf(values.instanceUrl, variables.instanceUrl, "Mastodon instance", {
+    example: "https://mastodon.social"
+  });
+  return { instanceUrl, accessToken, variables };
+}
+function readBlueskyCredentials(env, variables) {
+  const { service: serviceVariable, ...required } = variables;
+  const values = readAll(env, required, "Bluesky", "the handle and the app password");
+  if (values === void 0) return void 0;
+  const appPassword = values.appPassword.toLowerCase();
+  if (!APP_PASSWORD.test(appPassword)) {
+    throw new UsageError(
+      `${variables.appPassword} does not hold a Bluesky app password (four groups of four letters or digits, like "abcd-efgh-ijkl-mnop"). Create one in Bluesky under Settings \u2192 Privacy and security \u2192 App passwords, and never use the account's main password.`
+    );
+  }
+  const rawService = serviceVariable === void 0 ? "" : env[serviceVariable]?.trim() ?? "";
+  const service = rawService === "" ? BLUESKY_DEFAULT_SERVICE : originOf(rawService, serviceVariable ?? "", "Bluesky service", {
+    example: BLUESKY_DEFAULT_SERVICE
+  });
+  return { identifier: values.identifier.replace(/^@/, ""), appPassword, service, variables };
+}
+function secretsOf(credentials) {
+  if ("apiKey" in credentials) return Object.values(credentials);
+  if ("accessToken" in credentials) return [credentials.accessToken];
+  return [credentials.appPassword];
+}
+function readAll(env, variables, network, what) {
+  const entries = Object.entries(variables);
+  const values = Object.fromEntries(
+    entries.map(([field, variable]) => [field, env[variable]?.trim() ?? ""])
+  );
+  const missing = entries.filter(([field]) => values[field] === "").map(([, name]) => name);
+  if (missing.length === entries.length) return void 0;
+  if (missing.length > 0) {
+    throw new UsageError(
+      `The ${network} credentials are incomplete: ${listWords(missing)} ${missing.length === 1 ? "is" : "are"} not set. Set ${what} (${listWords(entries.map(([, name]) => name))}) as repository secrets under Settings \u2192 Secrets and variables \u2192 Actions.`
+    );
+  }
+  return values;
+}
+function originOf(value, variable, what, { example }) {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+  let url2;
+  try {
+    url2 = new URL(withScheme);
+  } catch {
+    url2 = void 0;
+  }
+  const local = url2 !== void 0 && ["127.0.0.1", "localhost", "[::1]"].includes(url2.hostname);
+  const valid = url2 !== void 0 && (url2.protocol === "https:" || url2.protocol === "http:" && local) && (local || url2.hostname.includes(".")) && url2.username === "" && url2.password === "" && (url2.pathname === "/" || url2.pathname === "") && url2.search === "" && url2.hash === "";
+  if (!valid) {
+    throw new UsageError(
+      `${variable} must hold the ${what}'s address alone, such as "${example}" (https, no path); check that it is not another secret pasted into the wrong variable.`
+    );
+  }
+  return url2.origin;
+}
 function listWords(words) {
   return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+// src/publishers/lazy.ts
+function lazyPublisher(known, load) {
+  let loaded;
+  const publisher = () => {
+    loaded ??= load().catch((error) => {
+      loaded = void 0;
+      throw error;
+    });
+    return loaded;
+  };
+  return {
+    ...known,
+    async publish(text, options) {
+      return (await publisher()).publish(text, options);
+    },
+    async limits() {
+      const real = await publisher();
+      if (real.limits === void 0)
+        throw new Error(`The ${known.network} publisher has no limits.`);
+      return real.limits();
+    },
+    async lookup(idempotencyKey) {
+      return (await publisher()).lookup?.(idempotencyKey);
+    }
+  };
 }
 
 // src/state/lock.ts
@@ -12354,34 +12549,59 @@ async function runJob(options, io) {
     );
   }
   const scope = options.mode === "preview" && options.baseConfig !== void 0 ? await previewScope(config, options.baseConfig, feedIds) : void 0;
-  const credentials = readXCredentials(io.env);
-  const log = await createLog(io, credentials);
-  let publisher;
+  const found = config.targets.map((target) => readTarget(target, io.env));
+  const log = await createLog(
+    io,
+    found.flatMap((target) => target.credentials ? secretsOf(target.credentials) : [])
+  );
+  const posting = options.mode === "run";
   if (options.mode === "preview") {
     log.info("Preview: nothing is posted and no state is written.");
   } else if (options.mode === "dry-run") {
     log.info("Dry run (--dry-run): nothing is posted and no state is written.");
-  } else if (!credentials) {
-    log.warning(
-      "DRY RUN: the X secrets X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET are not set, so nothing is posted and no state is written. Add them as repository secrets to post."
-    );
-  } else {
-    publisher = lazyXPublisher(credentials, io.env.CRIEUR_X_API_URL);
   }
+  const problems = [];
+  const targets = found.map((target) => {
+    if (posting && target.problem) problems.push(target.problem);
+    return {
+      name: target.config.name,
+      network: target.config.network,
+      publisher: posting && target.credentials ? publisherOf(target.config, target.credentials, io.env) : void 0,
+      options: publishOptionsOf(target.config)
+    };
+  });
+  const live = targets.some((target) => target.publisher);
+  if (posting && !live) {
+    const secrets = config.targets.map(secretNamesOf).join("; ");
+    log.warning(
+      config.targets.length === 1 && config.targets[0]?.network === "x" ? "DRY RUN: the X secrets X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN and X_ACCESS_SECRET are not set, so nothing is posted and no state is written. Add them as repository secrets to post." : `DRY RUN: the secrets of every target (${secrets}) are not set, so nothing is posted and no state is written. Add them as repository secrets to post.`
+    );
+  } else if (posting) {
+    for (const target of found) {
+      if (!target.credentials && !target.problem) {
+        log.warning(
+          `Target '${target.config.name}' is skipped: its secrets (${secretNamesOf(target.config)}) are not set, so nothing is posted to it.`
+        );
+      }
+    }
+  }
+  const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-FG5MARQI.js");
+    const { run } = await import("./run-SS6KMJNT.js");
     const report = await run(
       config,
       {
         fetchFeed: (url2, validators) => fetchFeed(url2, validators, fetchOptionsOf(config)),
         store: createStateStore(options.state),
         publisher,
+        targets,
         now: io.now,
         log
       },
       scope ? { feedIds: scope.feedIds } : feedIds ? { feedIds } : {}
     );
+    report.problems.push(...problems);
     await finish(report, log, io, scope?.summary(report));
     return { code: exitCodeOf(report), report };
   } finally {
@@ -12395,7 +12615,7 @@ async function finish(report, log, io, summary) {
   if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
 }
 async function previewScope(config, baseFile, feedIds) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-TVTMHYN7.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-CQJ3BUGA.js");
   let base;
   let baseNote;
   try {
@@ -12414,26 +12634,88 @@ async function previewScope(config, baseFile, feedIds) {
 function fetchOptionsOf(config) {
   return { ...DEFAULT_FETCH_OPTIONS, ...config.fetch };
 }
-function lazyXPublisher(credentials, apiBaseUrl) {
-  let publisher;
-  return {
-    network: "x",
-    async publish(text) {
-      publisher ??= import("./x-6PZVMZYJ.js").then(
-        ({ createXPublisher }) => createXPublisher({ credentials, ...apiBaseUrl ? { apiBaseUrl } : {} })
-      );
-      return (await publisher).publish(text);
-    }
-  };
-}
-async function createLog(io, credentials) {
-  if (io.env.GITHUB_ACTIONS === "true") {
-    return actionsLog(credentials ? Object.values(credentials) : []);
+function readTarget(target, env) {
+  try {
+    const credentials = credentialsOf(target, env);
+    return credentials ? { config: target, credentials } : { config: target };
+  } catch (error) {
+    if (!(error instanceof CrieurError)) throw error;
+    return { config: target, problem: `Target '${target.name}' is skipped: ${error.message}` };
   }
+}
+function credentialsOf(target, env) {
+  switch (target.network) {
+    case "x": {
+      const { apiKey, apiSecret, accessToken, accessSecret } = target.secrets;
+      return readXCredentials({
+        X_API_KEY: env[apiKey],
+        X_API_SECRET: env[apiSecret],
+        X_ACCESS_TOKEN: env[accessToken],
+        X_ACCESS_SECRET: env[accessSecret]
+      });
+    }
+    case "mastodon":
+      return readMastodonCredentials(env, target.secrets);
+    case "bluesky":
+      return readBlueskyCredentials(env, target.secrets);
+  }
+}
+function secretNamesOf(target) {
+  const names = Object.values(target.secrets);
+  return (target.network === "bluesky" ? names.slice(0, 2) : names).join(", ");
+}
+function publishOptionsOf(target) {
+  if (target.network === "mastodon") {
+    return {
+      ...target.visibility ? { visibility: target.visibility } : {},
+      ...target.language ? { langs: [target.language] } : {},
+      ...target.contentWarning ? { contentWarning: target.contentWarning } : {}
+    };
+  }
+  if (target.network === "bluesky" && target.langs) return { langs: target.langs };
+  return {};
+}
+function publisherOf(target, credentials, env) {
+  const apiBaseUrl = env.CRIEUR_X_API_URL;
+  if ("apiKey" in credentials) {
+    return lazyPublisher(
+      { network: "x", resendWindowMs: 24 * 60 * 6e4 },
+      async () => (await import("./x-U5GDIQQ7.js")).createXPublisher({
+        credentials,
+        ...apiBaseUrl ? { apiBaseUrl } : {}
+      })
+    );
+  }
+  if ("accessToken" in credentials) {
+    return lazyPublisher(
+      { network: "mastodon", resendWindowMs: 55 * 6e4 },
+      async () => (await import("./mastodon-ON55INTT.js")).createMastodonPublisher({ credentials })
+    );
+  }
+  const sessionDir = env.CRIEUR_SESSION_DIR ?? env.RUNNER_TEMP;
+  return lazyPublisher(
+    { network: "bluesky", resendWindowMs: Number.POSITIVE_INFINITY },
+    async () => {
+      const { createBlueskyPublisher } = await import("./bluesky-5NRGG2CJ.js");
+      const { encryptedFileSessionStore } = await import("./bluesky-session-QTHPULTC.js");
+      return createBlueskyPublisher({
+        credentials,
+        ...sessionDir ? {
+          sessionStore: encryptedFileSessionStore(
+            join(sessionDir, `crieur-bluesky-${target.name}.session`),
+            credentials.appPassword
+          )
+        } : {}
+      });
+    }
+  );
+}
+async function createLog(io, secrets = []) {
+  if (io.env.GITHUB_ACTIONS === "true") return actionsLog([...secrets]);
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-YUULKE62.js");
+  const { commitState } = await import("./commit-state-3YMBPK4P.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,
@@ -12442,7 +12724,7 @@ async function saveState(options, io) {
     remote: options.remote,
     ...options.branch ? { branch: options.branch } : {},
     now: io.now,
-    log: await createLog(io, void 0)
+    log: await createLog(io)
   });
 }
 function isMainModule(moduleUrl) {

@@ -4,7 +4,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // node_modules/@babel/runtime/helpers/interopRequireDefault.js
 var require_interopRequireDefault = __commonJS({
@@ -6303,6 +6303,16 @@ var require_dist2 = __commonJS({
 // src/rules/length.ts
 var import_twitter_text = __toESM(require_dist2(), 1);
 var X_LENGTH = { network: "x", maxLength: 280 };
+var MASTODON_DEFAULT_LENGTH = {
+  network: "mastodon",
+  maxLength: 500,
+  urlLength: 23
+};
+var BLUESKY_LENGTH = {
+  network: "bluesky",
+  maxLength: 300,
+  maxBytes: 3e3
+};
 function postLength(text, rules) {
   switch (rules.network) {
     case "x":
@@ -6328,6 +6338,10 @@ function lengthUnit(rules) {
     case "bluesky":
       return "characters (graphemes) as Bluesky counts them";
   }
+}
+function withContentWarning(rules, contentWarning) {
+  if (rules.network !== "mastodon" || contentWarning === "") return rules;
+  return { ...rules, reserved: (rules.reserved ?? 0) + codePointCount(contentWarning) };
 }
 function mastodonLength(text, urlLength) {
   const urls = import_twitter_text.default.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
@@ -6358,7 +6372,13 @@ function utf8Length(text) {
 export {
   require_dist2 as require_dist,
   X_LENGTH,
+  MASTODON_DEFAULT_LENGTH,
+  BLUESKY_LENGTH,
   postLength,
   fitsLength,
-  lengthUnit
+  lengthUnit,
+  withContentWarning,
+  codePointCount,
+  graphemeCount,
+  utf8Length
 };

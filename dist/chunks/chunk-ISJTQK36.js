@@ -2,7 +2,7 @@ import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
   keyChecker
-} from "./chunk-KX2RBZFD.js";
+} from "./chunk-QBKKLXQB.js";
 import {
   addDays,
   eventSpan,
@@ -58,7 +58,7 @@ function minutesOf(clock) {
 
 // src/report/log.ts
 async function actionsLog(secrets) {
-  const core = await import("./actions-core-Y67LIUDN.js");
+  const core = await import("./actions-core-RQ7LH65V.js");
   for (const secret of secrets) if (secret) core.setSecret(secret);
   return {
     info: (message) => core.info(message),
@@ -108,7 +108,7 @@ var MAX_REGEX_INPUT = 1e4;
 var REGEX_FLAGS = "i";
 var engine;
 function loadEngine() {
-  engine ??= import("./build-4DPZWIZN.js");
+  engine ??= import("./build-GVVPONNP.js");
   return engine;
 }
 var RegexSyntaxError = class extends UsageError {

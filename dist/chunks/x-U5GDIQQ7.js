@@ -5,7 +5,7 @@ import {
 } from "./chunk-VX6FFRNQ.js";
 import {
   X_LENGTH
-} from "./chunk-CKJMP3MU.js";
+} from "./chunk-5P5WBJWX.js";
 import {
   UsageError
 } from "./chunk-ETCY7YZ6.js";
@@ -13,7 +13,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // node_modules/twitter-api-v2/dist/cjs/globals.js
 var require_globals = __commonJS({

@@ -5,11 +5,12 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-J57UJS65.js";
-import "./chunk-KX2RBZFD.js";
-import "./chunk-WBGVUT4R.js";
+} from "./chunk-BR2VVILU.js";
+import "./chunk-UJCMQUCP.js";
+import "./chunk-QBKKLXQB.js";
+import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // src/repo/state-cache.ts
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";

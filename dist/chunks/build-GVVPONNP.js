@@ -1,6 +1,6 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {

@@ -28,15 +28,25 @@ function summaryLine(report) {
 function closingLines(report) {
   return [
     summaryLine(report),
+    ...targetLines(report),
     ...report.stoppedPosting ? [stoppedLine(report.stoppedPosting)] : [],
     ...report.notices,
     ...report.cost && !report.dryRun ? [costLine(report.cost)] : []
   ];
 }
+function targetLines(report) {
+  const targets = report.targets ?? [];
+  if (targets.length < 2 && targets.every((target) => target.live)) return [];
+  return targets.map((target) => {
+    const what = target.live ? `${plural(target.posted, "post")}${report.dryRun ? " would go" : ""}` : "skipped (its secrets are not set)";
+    const stopped = target.stoppedPosting ? `; ${stoppedLine(target.stoppedPosting).replace(/^./, (c) => c.toLowerCase())}` : "";
+    return `Target '${target.name}' (${target.network}): ${what}${stopped}`;
+  });
+}
 function summaryHtml(report) {
   const rows = report.feeds.map((feed) => {
     const posted = feed.posted.map(
-      (post) => post.url ? `<a href="${escapeHtml(post.url)}">${escapeHtml(post.title)}</a>` : escapeHtml(post.title)
+      (post) => (post.url ? `<a href="${escapeHtml(post.url)}">${escapeHtml(post.title)}</a>` : escapeHtml(post.title)) + (post.target ? ` (${escapeHtml(post.target)})` : "")
     ).join("<br>");
     const since = feed.failing ? ` (failing since ${escapeHtml(feed.failing.since)}${feed.failing.alert ? ": needs your attention" : ""})` : "";
     const status = feed.fetch === "failed" ? `${feed.failing?.alert ? "\u274C" : "\u26A0\uFE0F"} ${escapeHtml(feed.error ?? "failed")}${since}` : feed.recoveredFrom ? `\u2705 works again (was failing since ${escapeHtml(feed.recoveredFrom)})` : feed.paused ? "\u23F8\uFE0F paused: read and recorded, nothing posted" : feed.firstSight ? `first run: ${feed.recordedAsSeen + feed.skipped.length} recorded, not posted` : feed.fetch === "not-modified" ? "not modified" : "ok";
@@ -46,6 +56,7 @@ function summaryHtml(report) {
   });
   const heading = report.dryRun ? "crieur \u2014 dry run (nothing posted)" : "crieur run";
   const parts = [`<h2>${heading}</h2>`, `<p>${escapeHtml(summaryLine(report))}</p>`];
+  for (const line of targetLines(report)) parts.push(`<p>\u{1F3AF} ${escapeHtml(line)}</p>`);
   if (report.stoppedPosting) {
     parts.push(`<p>\u23F8\uFE0F ${escapeHtml(stoppedLine(report.stoppedPosting))}</p>`);
   }

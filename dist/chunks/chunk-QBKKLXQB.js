@@ -5,7 +5,7 @@ import {
 } from "./chunk-ETCY7YZ6.js";
 import {
   __export
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
@@ -6653,6 +6653,15 @@ var validatorsSchema = object(
   "an object"
 );
 var monthCountSchema = object({ posts: count, postsWithUrl: count }, "an object");
+var targetLaneSchema = object(
+  {
+    queue: array(queuedItemSchema, "an array"),
+    pending: pendingPostSchema.exactOptional(),
+    done: record(text, outcomeSchema, "an object"),
+    months: record(text, monthCountSchema, "an object").exactOptional()
+  },
+  "an object"
+);
 var feedStateSchema = object({
   version: literal(STATE_VERSION, `${STATE_VERSION}`),
   feedId: text,
@@ -6666,12 +6675,21 @@ var feedStateSchema = object({
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
   reposts: record(text, date2, "an object").exactOptional(),
-  events: record(text, trackedEventSchema, "an object").exactOptional()
+  events: record(text, trackedEventSchema, "an object").exactOptional(),
+  targets: record(text, targetLaneSchema, "an object").exactOptional()
 });
 var accountStateSchema = object({
   version: literal(STATE_VERSION, `${STATE_VERSION}`),
   postingPausedUntil: date2.exactOptional(),
-  pauseReason: text.exactOptional()
+  pauseReason: text.exactOptional(),
+  targets: record(
+    text,
+    object(
+      { postingPausedUntil: date2.exactOptional(), pauseReason: text.exactOptional() },
+      "an object"
+    ),
+    "an object"
+  ).exactOptional()
 });
 function describeIssue(error2, data) {
   const issue2 = error2.issues[0];
@@ -6717,10 +6735,13 @@ var StateError = class extends UsageError {
   name = "StateError";
 };
 function serializeState(state) {
-  const done = {};
-  for (const key of Object.keys(state.done).sort()) {
-    done[key] = state.done[key];
-  }
+  const done = sortedDone(state.done);
+  const targets = state.targets ? Object.fromEntries(
+    Object.keys(state.targets).sort().map((name) => {
+      const lane = state.targets?.[name];
+      return [name, { ...lane, done: sortedDone(lane.done) }];
+    })
+  ) : void 0;
   const ordered = {
     version: state.version,
     feedId: state.feedId,
@@ -6734,10 +6755,16 @@ function serializeState(state) {
     ...state.months ? { months: state.months } : {},
     ...state.reposts ? { reposts: state.reposts } : {},
     ...state.events ? { events: state.events } : {},
-    done
+    done,
+    ...targets ? { targets } : {}
   };
   return `${JSON.stringify(ordered, null, 2)}
 `;
+}
+function sortedDone(outcomes) {
+  const done = {};
+  for (const key of Object.keys(outcomes).sort()) done[key] = outcomes[key];
+  return done;
 }
 function parseJson(text2, file, advice) {
   try {
@@ -6868,8 +6895,10 @@ export {
   ZodObject,
   strictObject,
   union,
+  discriminatedUnion,
   record,
   _enum,
+  literal,
   ZodOptional,
   ZodDefault,
   ZodPrefault,

@@ -4,6 +4,14 @@ import {
   PublishError
 } from "./chunk-VX6FFRNQ.js";
 import {
+  PRIMARY_TARGET,
+  accountView,
+  syncTargets,
+  targetView,
+  withAccountView,
+  withTargetView
+} from "./chunk-UJCMQUCP.js";
+import {
   bufferedLog,
   compileFilter,
   costOf,
@@ -15,7 +23,7 @@ import {
   startOfNextMonth,
   upcomingEventPosts,
   wordsOf
-} from "./chunk-7EZAU4AM.js";
+} from "./chunk-ISJTQK36.js";
 import {
   STATE_VERSION,
   canonicalOf,
@@ -33,18 +41,18 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-KX2RBZFD.js";
+} from "./chunk-QBKKLXQB.js";
 import {
   plural,
   stoppedLine
-} from "./chunk-WBGVUT4R.js";
+} from "./chunk-QTYGHWQN.js";
 import {
   eventSpan,
   isSkipped,
   skippedEventLine
 } from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // node_modules/yocto-queue/index.js
 var Node = class {
@@ -217,18 +225,35 @@ function validateConcurrency(concurrency) {
 
 // src/in-flight.ts
 import { join } from "node:path";
-var loadCompose = () => import("./compose-67TFXJXS.js");
+var loadCompose = () => import("./compose-7NBPGCBF.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }
 var MAX_REJECTED_ATTEMPTS = 3;
 var DUPLICATE_CHECK_WINDOW_MS = 24 * 60 * 60 * 1e3;
+function networkLabel(network) {
+  if (network === "mastodon") return "Mastodon";
+  if (network === "bluesky") return "Bluesky";
+  return "X";
+}
 async function settlePending(feedRun, deps, report) {
   const pending = feedRun.state?.pending;
-  if (!pending || !deps.publisher) return false;
+  const publisher = deps.publisher;
+  if (!pending || !publisher) return false;
+  const label = networkLabel(publisher.network);
   const age = deps.now().getTime() - Date.parse(pending.at);
-  if (age > DUPLICATE_CHECK_WINDOW_MS) {
-    const reason = `a post of it was sent on ${pending.at} but its answer was never recorded, and it is too old to re-send safely (X only refuses duplicates of recent posts); check the account's timeline and post it by hand if it is missing`;
+  if (publisher.lookup) {
+    const found = await publisher.lookup(idempotencyKey(feedRun, pending, deps)).catch(() => void 0);
+    if (found) {
+      deps.log.info(
+        `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; ${label} has it, so it is recorded as posted.`
+      );
+      await recordPost(feedRun, feedRun.state, found, deps, report);
+      return false;
+    }
+  }
+  if (age > (publisher.resendWindowMs ?? DUPLICATE_CHECK_WINDOW_MS)) {
+    const reason = `a post of it was sent on ${pending.at} but its answer was never recorded, and it is too old to re-send safely (${label} only recognises a re-send of a recent post); check the account's timeline and post it by hand if it is missing`;
     deps.log.warning(
       `Feed '${feedRun.feed.id}': "${pending.item.title}" left unposted: ${reason}.`
     );
@@ -241,7 +266,7 @@ async function settlePending(feedRun, deps, report) {
     return false;
   }
   deps.log.info(
-    `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; sending the same text again (X refuses it if the first one went out).`
+    `Feed '${feedRun.feed.id}': "${pending.item.title}" was being posted when the last run stopped; sending the same text again (${label} refuses it if the first one went out).`
   );
   await sendPending(feedRun, deps, report, { resend: true });
   return true;
@@ -254,7 +279,10 @@ async function sendPending(feedRun, deps, report, { resend = false } = {}) {
   const feedId = feedRun.feed.id;
   let post;
   try {
-    post = await publisher.publish(pending.text);
+    post = await publisher.publish(pending.text, {
+      ...deps.target?.options,
+      idempotencyKey: idempotencyKey(feedRun, pending, deps)
+    });
   } catch (error) {
     const failure = error instanceof PublishError ? error : new PublishError(messageOf(error), "transient", { maybeSent: true });
     await settleFailure(feedRun, state, failure, resend || failure.details.maybeSent === true, {
@@ -276,19 +304,27 @@ async function sendPending(feedRun, deps, report, { resend = false } = {}) {
         pauseReason: failure.message
       });
     }
-    deps.log.warning(`Posting stopped for this run (feed '${feedId}'): ${failure.message}`);
+    deps.log.warning(
+      `Posting${deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : ""} stopped for this run (feed '${feedId}'): ${failure.message}`
+    );
     return;
   }
   await recordPost(feedRun, state, post, deps, report);
 }
 async function recordPost(feedRun, state, post, deps, report) {
   const pending = state.pending;
-  feedRun.report.posted.push({ title: pending.item.title, text: pending.text, url: post.url });
+  const label = networkLabel(pending.network);
+  feedRun.report.posted.push({
+    title: pending.item.title,
+    text: pending.text,
+    url: post.url,
+    ...targetOf(deps)
+  });
   try {
     await save(feedRun, finishPost(state, deps.now(), post, await containsUrl(pending.text)), deps);
   } catch (error) {
     const file = join(deps.store.dir, stateFileName(state.feedId));
-    const problem = `"${pending.item.title}" was posted on X (${post.url}) but writing ${file} failed: ${messageOf(error)}. The post stays in flight there; the next run sends the same text again and X's duplicate answer records it as posted.`;
+    const problem = `"${pending.item.title}" was posted on ${label} (${post.url}) but writing ${file} failed: ${messageOf(error)}. The post stays in flight there; the next run sends the same text again and ${label}'s duplicate answer records it as posted.`;
     deps.log.warning(problem);
     report.problems.push(problem);
     report.stoppedPosting = { kind: "state", reason: `writing ${file} failed.` };
@@ -299,15 +335,22 @@ async function recordPost(feedRun, state, post, deps, report) {
 async function settleFailure(feedRun, state, failure, maybeSent, { deps, report }) {
   const pending = state.pending;
   const { title } = pending.item;
+  const label = networkLabel(pending.network);
   if (failure.kind === "duplicate") {
     if (maybeSent) {
       deps.log.warning(
-        `"${title}" was already on X (X refused an exact duplicate), so it is recorded as posted.`
+        `"${title}" was already on ${label} (${label} refused an exact duplicate), so it is recorded as posted.`
       );
-      feedRun.report.posted.push({ title, text: pending.text });
+      const post = failure.details.post;
+      feedRun.report.posted.push({
+        title,
+        text: pending.text,
+        ...post ? { url: post.url } : {},
+        ...targetOf(deps)
+      });
       return save(
         feedRun,
-        finishPost(state, deps.now(), {}, await containsUrl(pending.text)),
+        finishPost(state, deps.now(), post ?? {}, await containsUrl(pending.text)),
         deps
       );
     }
@@ -317,8 +360,8 @@ async function settleFailure(feedRun, state, failure, maybeSent, { deps, report 
     return save(feedRun, failPost(state, deps.now(), reason), deps);
   }
   if (maybeSent) {
-    const refused = failure.kind === "rejected" ? ` (X then refused it: ${failure.message})` : "";
-    const line = `Feed '${feedRun.feed.id}': "${title}" may or may not have reached X, so it stays in flight${refused}; the next run sends the same text again, and X refuses it as a duplicate if it went out.`;
+    const refused = failure.kind === "rejected" ? ` (${label} then refused it: ${failure.message})` : "";
+    const line = `Feed '${feedRun.feed.id}': "${title}" may or may not have reached ${label}, so it stays in flight${refused}; the next run sends the same text again, and ${label} refuses it as a duplicate if it went out.`;
     deps.log.warning(line);
     report.notices.push(line);
     return;
@@ -339,6 +382,12 @@ async function settleFailure(feedRun, state, failure, maybeSent, { deps, report 
   }
   return save(feedRun, requeuePost(state, false), deps);
 }
+function idempotencyKey(feedRun, pending, deps) {
+  return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+}
+function targetOf(deps) {
+  return deps.target ? { target: deps.target.name } : {};
+}
 function identicalTextReason(template) {
   const hint = template.includes("{date}") ? "make the template tell such items apart (e.g. add {summary})" : "add {date} to the template";
   return `X refuses a text identical to an earlier post; ${hint}`;
@@ -353,6 +402,73 @@ async function save(feedRun, state, deps) {
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
+}
+
+// src/posting/gates.ts
+async function postingGate(config, states, deps) {
+  const now = deps.now();
+  let account;
+  try {
+    account = await deps.store.loadAccount();
+  } catch (error) {
+    return { kind: "state", reason: messageOf(error) };
+  }
+  if (account.postingPausedUntil !== void 0) {
+    if (Date.parse(account.postingPausedUntil) > now.getTime()) {
+      return {
+        kind: "rate-limited",
+        reason: `an earlier run was told by X to wait (${account.pauseReason ?? "rate limit"}); this run does not try before then.`,
+        resumeAt: account.postingPausedUntil
+      };
+    }
+    await deps.store.saveAccount({ version: STATE_VERSION });
+  }
+  const hours = config.limits.postingHours;
+  if (hours && !isWithinPostingHours(hours, now)) {
+    const opens = nextOpening(hours, now);
+    return {
+      kind: "posting-hours",
+      reason: `outside the posting hours (${describePostingHours(hours)}); queued items wait for the next run inside them.`,
+      ...opens ? { resumeAt: opens.toISOString() } : {}
+    };
+  }
+  return deps.publisher?.network === "x" ? monthlyBudgetStop(config, states, now, 0) : void 0;
+}
+function monthlyBudgetStop(config, states, now, nextPrice) {
+  const budget = config.cost.monthlyBudgetUSD;
+  if (budget === void 0) return void 0;
+  const spent = costOf(monthTotals(states, now), config.cost.prices);
+  if (nextPrice === 0 ? spent < budget : spent + nextPrice <= budget) return void 0;
+  return {
+    kind: "monthly-budget",
+    reason: `cost.monthlyBudgetUSD ($${budget.toFixed(2)}) is reached for ${monthOf(now)}: about $${spent.toFixed(2)} spent on posts this month.`,
+    resumeAt: startOfNextMonth(now).toISOString()
+  };
+}
+function monthTotals(states, now) {
+  const month = monthOf(now);
+  let posts = 0;
+  let postsWithUrl = 0;
+  for (const state of states) {
+    posts += state.months?.[month]?.posts ?? 0;
+    postsWithUrl += state.months?.[month]?.postsWithUrl ?? 0;
+  }
+  return { posts, postsWithUrl };
+}
+async function lengthFor(publisher, network, contentWarning) {
+  if (network === "x") return void 0;
+  const rules = await import("./length-TOCRQ4MZ.js");
+  let length = network === "bluesky" ? rules.BLUESKY_LENGTH : rules.MASTODON_DEFAULT_LENGTH;
+  if (publisher?.limits) length = (await publisher.limits()).length;
+  if (contentWarning && length.network === "mastodon") {
+    length = rules.withContentWarning(length, contentWarning);
+  }
+  const describe = (text) => `${rules.postLength(text, length)}/${length.maxLength} ${rules.lengthUnit(length)}`;
+  return {
+    fits: (text) => rules.fitsLength(text, length),
+    describe,
+    tooLong: (text) => `the post is ${describe(text)}, over the limit; shorten the template or the hashtags in feeds.yml.`
+  };
 }
 
 // src/rules/budget.ts
@@ -395,7 +511,92 @@ function dayWindowOpensAt(postTimes) {
 var DAY_MS = 24 * 60 * 60 * 1e3;
 
 // src/posting.ts
+function postsAnywhere(deps) {
+  return deps.targets ? deps.targets.some((target) => target.publisher) : Boolean(deps.publisher);
+}
 async function postQueued(runs, others, config, deps, report) {
+  const targets = deps.targets ?? [{ name: PRIMARY_TARGET, publisher: deps.publisher }];
+  const live = postsAnywhere(deps);
+  if (live) {
+    for (const feedRun of runs) {
+      if (!feedRun.state) continue;
+      const liveHere = targets.filter((target) => target.publisher && feedRun.feed.targets.includes(target.name)).map((target) => target.name);
+      const synced = syncTargets(feedRun.state, liveHere, deps.now());
+      if (synced === feedRun.state) continue;
+      feedRun.state = synced;
+      await deps.store.save(synced);
+    }
+  }
+  const byId = new Map(runs.map((feedRun) => [feedRun.feed.id, feedRun]));
+  for (const target of targets) {
+    const targetRuns = runs.filter((feedRun) => feedRun.feed.targets.includes(target.name)).map((feedRun) => targetRun(feedRun, target.name, target.publisher !== void 0, live));
+    if (targetRuns.length === 0) continue;
+    const { stoppedPosting: _stopped, cost: _cost, ...shared } = report;
+    const targetReport = targets.length === 1 ? report : shared;
+    if (targets.length > 1) deps.log.info(`Target '${target.name}':`);
+    const targetDeps = {
+      ...deps,
+      publisher: target.publisher,
+      target,
+      store: targetStore(deps.store, target.name, byId)
+    };
+    await postQueuedTo(
+      targetRuns,
+      others.map((state) => targetView(state, target.name)),
+      config,
+      targetDeps,
+      targetReport
+    );
+    if (!live) continue;
+    report.targets ??= [];
+    report.targets.push({
+      name: target.name,
+      network: target.publisher?.network ?? target.network ?? target.name,
+      live: target.publisher !== void 0,
+      posted: targetRuns.reduce(
+        (sum, feedRun) => sum + feedRun.report.posted.filter((p) => p.target === target.name).length,
+        0
+      ),
+      ...targetReport.stoppedPosting ? { stoppedPosting: targetReport.stoppedPosting } : {}
+    });
+  }
+}
+function targetRun(feedRun, target, live, runPosts) {
+  if (!live) {
+    return {
+      feed: feedRun.feed,
+      report: runPosts ? { ...feedRun.report, posted: [], failed: [], dropped: [] } : feedRun.report,
+      state: feedRun.state && targetView(feedRun.state, target)
+    };
+  }
+  return {
+    feed: feedRun.feed,
+    report: feedRun.report,
+    get state() {
+      return feedRun.state && targetView(feedRun.state, target);
+    },
+    set state(view) {
+      if (feedRun.state && view) feedRun.state = withTargetView(feedRun.state, target, view);
+    }
+  };
+}
+function targetStore(store, target, byId) {
+  return {
+    ...store,
+    async save(view) {
+      const whole = byId.get(view.feedId)?.state;
+      await store.save(whole ?? view);
+    },
+    async loadAccount() {
+      if (target === PRIMARY_TARGET) return store.loadAccount();
+      return accountView(await store.loadAccount(), target);
+    },
+    async saveAccount(view) {
+      await store.saveAccount(withAccountView(await store.loadAccount(), target, view));
+    }
+  };
+}
+async function postQueuedTo(runs, others, config, deps, report) {
   const live = deps.publisher !== void 0;
   const allStates = () => [...statesOf(runs), ...others];
   await dropTooOld(runs, deps);
@@ -478,40 +679,45 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
   const queued = feedRun.state.queue.find((entry) => entry.item.key === key);
   if (!queued) return;
   const { composePost, ComposeError } = await loadCompose();
+  const network = deps.publisher?.network ?? deps.target?.name ?? PRIMARY_TARGET;
   let text;
   try {
     const composed = composePost({ item: queued.item, feed: feedRun.feed });
     text = composed.text;
+    const length = await lengthFor(deps.publisher, network, deps.target?.options?.contentWarning);
+    if (length && !length.fits(text)) throw new ComposeError(length.tooLong(text));
     if (!deps.publisher) {
-      deps.log.info(`Would post (${composed.weightedLength}/280): ${text.replaceAll("\n", " \u23CE ")}`);
+      const counted = length ? length.describe(text) : `${composed.weightedLength}/280`;
+      deps.log.info(`Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " \u23CE ")}`);
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;
     }
   } catch (error) {
     if (!(error instanceof ComposeError)) throw error;
     deps.log.warning(
-      `Feed '${feedRun.feed.id}': "${queued.item.title}" cannot be posted: ${error.message}`
+      `Feed '${feedRun.feed.id}': "${queued.item.title}" cannot be posted${onTarget(deps)}: ${error.message}`
     );
     giveUp(feedRun, report, queued.item.title, error.message);
     if (deps.publisher) {
-      const intent = startPost(feedRun.state, key, "", "x", deps.now());
+      const intent = startPost(feedRun.state, key, "", network, deps.now());
       await save(feedRun, failPost(intent, deps.now(), error.message), deps);
     }
     return;
   }
-  const price = priceOf(await containsUrl(text), config.cost.prices);
-  const overBudget = monthlyBudgetStop(config, allStates(), deps.now(), price);
-  if (overBudget) {
-    report.stoppedPosting = overBudget;
-    deps.log.warning(stoppedLine(overBudget));
-    return;
+  if (network === "x") {
+    const price = priceOf(await containsUrl(text), config.cost.prices);
+    const overBudget = monthlyBudgetStop(config, allStates(), deps.now(), price);
+    if (overBudget) {
+      report.stoppedPosting = overBudget;
+      deps.log.warning(stoppedLine(overBudget));
+      return;
+    }
   }
-  await save(
-    feedRun,
-    startPost(feedRun.state, key, text, deps.publisher.network, deps.now()),
-    deps
-  );
+  await save(feedRun, startPost(feedRun.state, key, text, network, deps.now()), deps);
   await sendPending(feedRun, deps, report);
+}
+function onTarget(deps) {
+  return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
 }
 async function dropTooOld(runs, deps) {
   const now = deps.now();
@@ -531,56 +737,6 @@ async function dropTooOld(runs, deps) {
     }
     await save(feedRun, next, deps);
   }
-}
-async function postingGate(config, states, deps) {
-  const now = deps.now();
-  let account;
-  try {
-    account = await deps.store.loadAccount();
-  } catch (error) {
-    return { kind: "state", reason: messageOf(error) };
-  }
-  if (account.postingPausedUntil !== void 0) {
-    if (Date.parse(account.postingPausedUntil) > now.getTime()) {
-      return {
-        kind: "rate-limited",
-        reason: `an earlier run was told by X to wait (${account.pauseReason ?? "rate limit"}); this run does not try before then.`,
-        resumeAt: account.postingPausedUntil
-      };
-    }
-    await deps.store.saveAccount({ version: STATE_VERSION });
-  }
-  const hours = config.limits.postingHours;
-  if (hours && !isWithinPostingHours(hours, now)) {
-    const opens = nextOpening(hours, now);
-    return {
-      kind: "posting-hours",
-      reason: `outside the posting hours (${describePostingHours(hours)}); queued items wait for the next run inside them.`,
-      ...opens ? { resumeAt: opens.toISOString() } : {}
-    };
-  }
-  return monthlyBudgetStop(config, states, now, 0);
-}
-function monthlyBudgetStop(config, states, now, nextPrice) {
-  const budget = config.cost.monthlyBudgetUSD;
-  if (budget === void 0) return void 0;
-  const spent = costOf(monthTotals(states, now), config.cost.prices);
-  if (nextPrice === 0 ? spent < budget : spent + nextPrice <= budget) return void 0;
-  return {
-    kind: "monthly-budget",
-    reason: `cost.monthlyBudgetUSD ($${budget.toFixed(2)}) is reached for ${monthOf(now)}: about $${spent.toFixed(2)} spent on posts this month.`,
-    resumeAt: startOfNextMonth(now).toISOString()
-  };
-}
-function monthTotals(states, now) {
-  const month = monthOf(now);
-  let posts = 0;
-  let postsWithUrl = 0;
-  for (const state of states) {
-    posts += state.months?.[month]?.posts ?? 0;
-    postsWithUrl += state.months?.[month]?.postsWithUrl ?? 0;
-  }
-  return { posts, postsWithUrl };
 }
 function costReport(runs, others, config, now) {
   const states = [...statesOf(runs), ...others];
@@ -1147,9 +1303,9 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-IV2XU5IF.js");
+var loadParse = () => import("./parse-RXJBQDIC.js");
 async function run(config, deps, options = {}) {
-  const dryRun = deps.publisher === void 0;
+  const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(
     (feed) => !options.feedIds || options.feedIds.includes(feed.id)
   );

@@ -18,7 +18,7 @@ import {
   withinHorizon
 } from "./chunk-2HIWZCX5.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // node_modules/ical.js/dist/ical.js
 var Binary = class _Binary {

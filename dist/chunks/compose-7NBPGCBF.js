@@ -6,11 +6,11 @@ import {
   composePost,
   containsUrl,
   weightedLength
-} from "./chunk-MYMFGCMW.js";
-import "./chunk-CKJMP3MU.js";
+} from "./chunk-PTTSIP4R.js";
 import "./chunk-FL2BMLAN.js";
+import "./chunk-5P5WBJWX.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 export {
   ComposeError,
   MAX_WEIGHTED_LENGTH,

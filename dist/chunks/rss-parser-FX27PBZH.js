@@ -3,7 +3,7 @@ const require = __crieurCreateRequire(import.meta.url);
 import {
   __commonJS,
   __require
-} from "./chunk-ZTOGWLE6.js";
+} from "./chunk-3MSF6MZP.js";
 
 // node_modules/xml2js/lib/defaults.js
 var require_defaults = __commonJS({

@@ -5,15 +5,15 @@ import {
   plural,
   skippedLines,
   upcomingLine
-} from "./chunk-WBGVUT4R.js";
+} from "./chunk-QTYGHWQN.js";
 import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
-} from "./chunk-MYMFGCMW.js";
-import "./chunk-CKJMP3MU.js";
+} from "./chunk-PTTSIP4R.js";
 import "./chunk-FL2BMLAN.js";
+import "./chunk-5P5WBJWX.js";
 import "./chunk-ETCY7YZ6.js";
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // src/report/preview.ts
 function diffFeeds(base, head) {

@@ -1,6 +1,6 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
-import "./chunk-ZTOGWLE6.js";
+import "./chunk-3MSF6MZP.js";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
