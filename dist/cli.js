@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-E2VTVMS7.js";
+} from "./chunks/chunk-ZSCKKQD7.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-ISJTQK36.js";

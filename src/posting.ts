@@ -289,16 +289,16 @@ async function postPlanned(
   const queued = feedRun.state.queue.find((entry) => entry.item.key === key);
   if (!queued) return;
   const { composePost, ComposeError } = await loadCompose();
-  const network = deps.publisher?.network ?? deps.target?.name ?? PRIMARY_TARGET;
+  const network =
+    deps.publisher?.network ?? deps.target?.network ?? deps.target?.name ?? PRIMARY_TARGET;
   let text: string;
   try {
-    const composed = composePost({ item: queued.item, feed: feedRun.feed });
-    text = composed.text;
-    // The template is laid out by X's counting; each other network checks the text by its own.
+    // One template, laid out by each network's own counting (and shortened by it).
     const length = await lengthFor(deps.publisher, network, deps.target?.options?.contentWarning);
-    if (length && !length.fits(text)) throw new ComposeError(length.tooLong(text));
+    const composed = composePost({ item: queued.item, feed: feedRun.feed, length });
+    text = composed.text;
     if (!deps.publisher) {
-      const counted = length ? length.describe(text) : `${composed.weightedLength}/280`;
+      const counted = `${composed.weightedLength}/${length.maxLength}`;
       deps.log.info(`Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " ⏎ ")}`);
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;

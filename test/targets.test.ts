@@ -174,6 +174,43 @@ describe("one feed, three targets", () => {
     expect(second.stdout).toMatch(/Target 'toot' \(mastodon\): 2 posts/);
   }, 120_000);
 
+  it("lays one template out by each network's count: shortened where it is too long, not refused", async () => {
+    // X counts a link as 23 and takes this post whole; Bluesky counts the link in full (300 in
+    // all) and this Mastodon instance takes 120 characters: each shortens the title by its count.
+    await mastodon.close();
+    mastodon = await startFakeMastodon({ token: TOKEN, limits: { maxCharacters: 120 } });
+    const title = `${"Visite guidée des réserves du musée ".repeat(5).trim()} ce samedi`;
+    const link = `https://agenda.museum/${"visite-guidee-des-reserves-".repeat(5)}samedi`;
+    const feed = (items: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Agenda</title>
+      <link>https://museum.example/</link><description>d</description>${items}</channel></rss>`;
+    const seen = "<item><title>Seen</title><link>https://museum.example/s</link></item>";
+    feeds.route("/agenda.xml", { body: feed(seen), etag: '"seen"' });
+    expect((await run()).code).toBe(0);
+    feeds.route("/agenda.xml", {
+      body: feed(`<item><title>${title}</title><link>${link}</link></item>${seen}`),
+      etag: '"long"',
+    });
+    const result = await run();
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const sent = await posts();
+    expect(sent.x).toEqual([`${title} ${link}`]);
+    expect(sent.toot).toHaveLength(1);
+    expect(sent.sky).toHaveLength(1);
+    // Without the PDS the third target is a Mastodon account of 500 characters: the post fits.
+    if (!withPds) expect(sent.sky).toEqual([`${title} ${link}`]);
+    const shortened = [[sent.toot[0] as string, 120 - 23] as const];
+    if (withPds) shortened.push([sent.sky[0] as string, 300 - link.length]);
+    for (const [text, limit] of shortened) {
+      expect(text.endsWith(`… ${link}`)).toBe(true);
+      const kept = text.slice(0, -(link.length + 2));
+      expect(title.startsWith(kept)).toBe(true);
+      // Cut at a word boundary, as long as the network's count allows.
+      expect([...kept].length + 2).toBeLessThanOrEqual(limit);
+      expect([...kept].length + 2).toBeGreaterThan(limit - 12);
+    }
+  }, 120_000);
+
   it("Mastodon down: X and Bluesky post; Mastodon gets it next run, X never again", async () => {
     serve([1]);
     await run();

@@ -81,26 +81,19 @@ export function monthTotals(states: readonly FeedState[], now: Date) {
   return { posts, postsWithUrl };
 }
 
-/** How a network other than X counts a text (X's counting is the compose step's own). */
+/**
+ * How the target network counts a text: X's fixed rules, Mastodon's as its instance says (less the
+ * feed's content warning), Bluesky's graphemes. The compose step lays the template out by these.
+ */
 export async function lengthFor(
   publisher: Publisher | undefined,
   network: string,
   contentWarning: string | undefined,
-) {
-  if (network === "x") return undefined;
+): Promise<LengthRules> {
   const rules = await import("../rules/length.js");
+  if (network === "x") return rules.X_LENGTH;
   let length: LengthRules =
     network === "bluesky" ? rules.BLUESKY_LENGTH : rules.MASTODON_DEFAULT_LENGTH;
   if (publisher?.limits) length = (await publisher.limits()).length;
-  if (contentWarning && length.network === "mastodon") {
-    length = rules.withContentWarning(length, contentWarning);
-  }
-  const describe = (text: string) =>
-    `${rules.postLength(text, length)}/${length.maxLength} ${rules.lengthUnit(length)}`;
-  return {
-    fits: (text: string) => rules.fitsLength(text, length),
-    describe,
-    tooLong: (text: string) =>
-      `the post is ${describe(text)}, over the limit; shorten the template or the hashtags in feeds.yml.`,
-  };
+  return contentWarning ? rules.withContentWarning(length, contentWarning) : length;
 }

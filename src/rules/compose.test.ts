@@ -1,3 +1,4 @@
+import twitter from "twitter-text";
 import { describe, expect, it } from "vitest";
 import { makeItem } from "../../test/support/items.js";
 import { DEFAULT_EVENT_TEMPLATE, DEFAULT_TEMPLATE } from "../config/defaults.js";
@@ -248,5 +249,18 @@ describe("other networks' lengths", () => {
     expect(post.weightedLength).toBe(postLength(post.text, rules));
     expect(post.weightedLength).toBeLessThanOrEqual(rules.maxLength);
     expect(post.weightedLength).toBeGreaterThan(rules.maxLength - 6);
+  });
+});
+
+describe("mentions from the feed", () => {
+  it("never mention anyone on X or Mastodon; the template's own @ is kept", () => {
+    const item = makeItem({ key: "m", title: "Conférence de @jdupont" });
+    const settings = { ...feed(), template: "{title} avec @musee {link}" };
+    const forX = composePost({ item, feed: settings }).text;
+    expect(twitter.extractMentions(forX)).toEqual(["musee"]);
+    const forMastodon = composePost({ item, feed: settings, length: MASTODON_DEFAULT_LENGTH });
+    expect(forMastodon.text).toBe(forX);
+    const forBluesky = composePost({ item, feed: settings, length: BLUESKY_LENGTH });
+    expect(forBluesky.text).toBe("Conférence de @jdupont avec @musee https://example.org/m");
   });
 });

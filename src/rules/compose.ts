@@ -10,7 +10,8 @@
  * 1. hashtags are dropped, one at a time from the last (categories before the feed's words);
  * 2. the summary is shortened, at a word boundary with an ellipsis;
  * 3. then the title.
- * The link is never cut.
+ * The link is never cut. An "@name" from the feed's text is kept from mentioning anyone
+ * (mentions.ts).
  */
 // twitter-text is CommonJS: only its default export works under plain Node.
 import twitter from "twitter-text";
@@ -18,6 +19,7 @@ import { CrieurError } from "../errors.js";
 import type { Item } from "../sources/item.js";
 import { type HashtagSettings, hashtagText, postHashtags } from "./hashtags.js";
 import { fitsLength, type LengthRules, lengthUnit, postLength, X_LENGTH } from "./length.js";
+import { quietMentions } from "./mentions.js";
 import { type FieldSettings, fieldsOfItem } from "./post-fields.js";
 import { fieldsOf, parseTemplate, type Template } from "./template.js";
 import { type RenderFields, renderTemplate } from "./template-render.js";
@@ -82,6 +84,8 @@ function templateOf(source: string): Template {
 }
 
 type Texts = RenderFields["text"];
+/** Fields written by the feed, not by the owner: they must not mention anyone (mentions.ts). */
+const FEED_TEXTS = ["title", "summary", "author", "location"] as const;
 
 export function composePost(input: ComposeInput): ComposedPost {
   const { item, feed } = input;
@@ -99,6 +103,10 @@ export function composePost(input: ComposeInput): ComposedPost {
   const fits = (text: string) => fitsLength(text, rules);
 
   const texts: Record<string, string> = { ...fields.text };
+  for (const field of FEED_TEXTS) {
+    const value = texts[field];
+    if (value) texts[field] = quietMentions(value, rules.network);
+  }
   let kept = tags;
   let text = build(texts, kept);
   if (text === "") {

@@ -225,7 +225,7 @@ function validateConcurrency(concurrency) {
 
 // src/in-flight.ts
 import { join } from "node:path";
-var loadCompose = () => import("./compose-7NBPGCBF.js");
+var loadCompose = () => import("./compose-G243VW34.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }
@@ -456,19 +456,11 @@ function monthTotals(states, now) {
   return { posts, postsWithUrl };
 }
 async function lengthFor(publisher, network, contentWarning) {
-  if (network === "x") return void 0;
   const rules = await import("./length-TOCRQ4MZ.js");
+  if (network === "x") return rules.X_LENGTH;
   let length = network === "bluesky" ? rules.BLUESKY_LENGTH : rules.MASTODON_DEFAULT_LENGTH;
   if (publisher?.limits) length = (await publisher.limits()).length;
-  if (contentWarning && length.network === "mastodon") {
-    length = rules.withContentWarning(length, contentWarning);
-  }
-  const describe = (text) => `${rules.postLength(text, length)}/${length.maxLength} ${rules.lengthUnit(length)}`;
-  return {
-    fits: (text) => rules.fitsLength(text, length),
-    describe,
-    tooLong: (text) => `the post is ${describe(text)}, over the limit; shorten the template or the hashtags in feeds.yml.`
-  };
+  return contentWarning ? rules.withContentWarning(length, contentWarning) : length;
 }
 
 // src/rules/budget.ts
@@ -679,15 +671,14 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
   const queued = feedRun.state.queue.find((entry) => entry.item.key === key);
   if (!queued) return;
   const { composePost, ComposeError } = await loadCompose();
-  const network = deps.publisher?.network ?? deps.target?.name ?? PRIMARY_TARGET;
+  const network = deps.publisher?.network ?? deps.target?.network ?? deps.target?.name ?? PRIMARY_TARGET;
   let text;
   try {
-    const composed = composePost({ item: queued.item, feed: feedRun.feed });
-    text = composed.text;
     const length = await lengthFor(deps.publisher, network, deps.target?.options?.contentWarning);
-    if (length && !length.fits(text)) throw new ComposeError(length.tooLong(text));
+    const composed = composePost({ item: queued.item, feed: feedRun.feed, length });
+    text = composed.text;
     if (!deps.publisher) {
-      const counted = length ? length.describe(text) : `${composed.weightedLength}/280`;
+      const counted = `${composed.weightedLength}/${length.maxLength}`;
       deps.log.info(`Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " \u23CE ")}`);
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;

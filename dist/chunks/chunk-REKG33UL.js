@@ -56,6 +56,14 @@ function hashtagText(tags) {
   return tags.map((tag) => `#${tag}`).join(" ");
 }
 
+// src/rules/mentions.ts
+var WORD_JOINER = "\u2060";
+var MENTION = /(^|[^\p{L}\p{M}\p{N}_@/.+-])([@＠])(?=[A-Za-z0-9_])/gu;
+function quietMentions(text, network) {
+  if (network === "bluesky" || !text.includes("@") && !text.includes("\uFF20")) return text;
+  return text.replace(MENTION, `$1$2${WORD_JOINER}`);
+}
+
 // src/rules/post-fields.ts
 var STATUS_WORDS = {
   en: {
@@ -6728,6 +6736,7 @@ function templateOf(source) {
   }
   return template;
 }
+var FEED_TEXTS = ["title", "summary", "author", "location"];
 function composePost(input) {
   const { item, feed } = input;
   const rules = input.length ?? X_LENGTH;
@@ -6743,6 +6752,10 @@ function composePost(input) {
   };
   const fits = (text2) => fitsLength(text2, rules);
   const texts = { ...fields.text };
+  for (const field of FEED_TEXTS) {
+    const value = texts[field];
+    if (value) texts[field] = quietMentions(value, rules.network);
+  }
   let kept = tags;
   let text = build(texts, kept);
   if (text === "") {
