@@ -5,9 +5,9 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-ZSCKKQD7.js";
-import "./chunks/chunk-ISJTQK36.js";
-import "./chunks/chunk-QBKKLXQB.js";
+} from "./chunks/chunk-6VRPL7DM.js";
+import "./chunks/chunk-J47KHIM7.js";
+import "./chunks/chunk-KU2HM2EO.js";
 import "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
 import "./chunks/chunk-2HIWZCX5.js";

@@ -11,11 +11,11 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-ZSCKKQD7.js";
+} from "./chunks/chunk-6VRPL7DM.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-ISJTQK36.js";
-import "./chunks/chunk-QBKKLXQB.js";
+} from "./chunks/chunk-J47KHIM7.js";
+import "./chunks/chunk-KU2HM2EO.js";
 import {
   escapeHtml
 } from "./chunks/chunk-QTYGHWQN.js";
@@ -236,7 +236,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-RXJBQDIC.js");
+  const { parseFeed } = await import("./chunks/parse-HA75YYFM.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-6L35XHS6.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-QSBVQ2HZ.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-6L35XHS6.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-QSBVQ2HZ.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-3YMBPK4P.js");
+      const { commitState } = await import("./chunks/commit-state-SQBMWRF4.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

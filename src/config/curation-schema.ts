@@ -47,6 +47,12 @@ export function curationKeys(scope: "defaults" | "feed") {
         `Items whose summary has fewer characters are not posted (empty teasers).${instead("minLength")}`,
       )
       .optional(),
+    image: z
+      .boolean(expecting("true or false"))
+      .describe(
+        `true: a post carries the item's image (enclosure, media:content or media:thumbnail, the first <img> of its content, JSON Feed image, an event's image), downloaded and uploaded with alt text; an image that fails is left out with a warning. Default: false.${instead("image")}`,
+      )
+      .optional(),
     sameStoryWithin: z
       .string(expecting(`a duration such as "3d" or "36h"`))
       .regex(DURATION, expecting(`a duration such as "3d" or "36h" (hours or days)`))

@@ -54,6 +54,8 @@ export interface FeedConfig {
   readonly pause?: true;
   /** Keys of items to post once more. */
   readonly repost?: readonly string[];
+  /** Posts carry the item's image, where the network takes one. */
+  readonly image?: true;
   /** Calendars and agenda pages: announceWithin, reminders, lastDays, change notices; absent when
    * the feed sets none of them (its events are then only announced). */
   readonly eventPosts?: EventPostSettings;
@@ -202,6 +204,7 @@ function curation(feed: FeedEntry, defaults: FeedsFile["defaults"]) {
     ...nonEmpty("skip", feed.skip),
     ...(feed.pause === true ? { pause: true as const } : {}),
     ...nonEmpty("repost", feed.repost),
+    ...((feed.image ?? defaults.image) === true ? { image: true as const } : {}),
   };
 }
 

@@ -37,6 +37,8 @@ export interface Item {
   readonly categories: readonly string[];
   /** Absolute URL of the item's image, if the feed names one. */
   readonly image: string | undefined;
+  /** What the feed says the image shows (media:title or media:description, an <img>'s alt). */
+  readonly imageAlt?: string;
   /** Set on items that are events: an occurrence from a calendar, or an agenda page's event. */
   readonly event?: ItemEvent;
   /** Set on a post crieur derives from an event: a reminder, a last-days notice or a change. */

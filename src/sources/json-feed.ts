@@ -11,6 +11,7 @@ import {
   unique,
 } from "./fields.js";
 import type { ParsedFeed } from "./item.js";
+import { firstImg, type ItemImage } from "./item-image.js";
 import {
   assignKeys,
   type DraftItem,
@@ -65,8 +66,7 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
         ),
         author: jsonAuthor(item) ?? feedAuthor,
         categories: unique(asArray(item.tags).map((tag) => toPlainText(stringOf(tag)))),
-        image:
-          resolveLink(stringOf(item.image), base) ?? resolveLink(stringOf(item.banner_image), base),
+        ...jsonImage(item, base),
       };
     }),
   );
@@ -76,6 +76,14 @@ export function parseJsonFeed(text: string, feedUrl: string): ParsedFeed {
     ...(keyed.guidsRepeated ? { guidsRepeated: true } : {}),
     notes: [...notes, ...keyed.notes],
   };
+}
+
+/** `image`, else `banner_image`, else the first <img> of `content_html`. */
+function jsonImage(item: RawRecord, base: string | undefined): ItemImage {
+  const image =
+    resolveLink(stringOf(item.image), base) ?? resolveLink(stringOf(item.banner_image), base);
+  if (image !== undefined) return { image };
+  return firstImg(stringOf(item.content_html) ?? "", base) ?? { image: undefined };
 }
 
 /** JSON Feed 1.1 `authors` list, or 1.0 `author` object. */

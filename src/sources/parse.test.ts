@@ -142,6 +142,13 @@ const EXPECTED_ITEMS: [string, number, Partial<Item>][] = [
   ["media.xml", 2, { image: "https://media.example/ep.jpg" }],
   ["media.xml", 3, { image: "https://media.example/group.gif" }],
   ["media.xml", 4, { image: undefined }],
+  ["media.xml", 3, { imageAlt: "The group's title" }],
+  ["media.xml", 5, { image: "https://media.example/hall.jpg", imageAlt: "The great hall at dawn" }],
+  [
+    "media.xml",
+    6,
+    { image: "https://feeds.example/img/vase.png?w=800&h=600", imageAlt: "A blue vase" },
+  ],
 ];
 
 describe("parseFeed: item fields", () => {

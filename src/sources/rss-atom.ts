@@ -11,6 +11,7 @@ import {
   unique,
 } from "./fields.js";
 import type { ParsedFeed } from "./item.js";
+import { itemImage } from "./item-image.js";
 import {
   assignKeys,
   type DraftItem,
@@ -151,7 +152,7 @@ function draftFromXml(item: RawRecord, feedBase: string | undefined, atom: boole
         ),
       ),
     ),
-    image: itemImage(item, base),
+    ...itemImage(item, base, [textOf(item["content:encoded"]), description]),
   };
 }
 
@@ -184,47 +185,4 @@ function itemLink(item: RawRecord, base: string | undefined, guid: string | unde
 function itemCanonical(item: RawRecord, base: string | undefined): string | undefined {
   const rel = asArray(item.rawLinks).find((link) => attribute(link, "rel") === "canonical");
   return resolveLink(attribute(rel, "href") ?? textOf(item.origLink), base);
-}
-
-function itemImage(item: RawRecord, base: string | undefined): string | undefined {
-  const enclosure = asRecord(item.enclosure);
-  const group = asArray(item.mediaGroup).map(asRecord);
-  const candidates: { url: unknown; type?: unknown; medium?: unknown }[] = [
-    { url: enclosure.url, type: enclosure.type ?? "" },
-    ...asArray(item.encEnclosure).map((node) => ({
-      url: attribute(node, "rdf:resource") ?? attribute(node, "resource"),
-      type: attribute(node, "type") ?? "",
-    })),
-    ...[...asArray(item.mediaContent), ...group.flatMap((g) => asArray(g["media:content"]))].map(
-      (node) => ({
-        url: attribute(node, "url"),
-        type: attribute(node, "type"),
-        medium: attribute(node, "medium"),
-      }),
-    ),
-    ...[
-      ...asArray(item.mediaThumbnail),
-      ...group.flatMap((g) => asArray(g["media:thumbnail"])),
-    ].map((node) => ({ url: attribute(node, "url"), medium: "image" })),
-    ...asArray(item.itunesImage).map((node) => ({
-      url: attribute(node, "href") ?? textOf(node),
-      medium: "image",
-    })),
-    ...asArray(item.rawLinks)
-      .filter((link) => attribute(link, "rel") === "enclosure")
-      .map((link) => ({ url: attribute(link, "href"), type: attribute(link, "type") ?? "" })),
-  ];
-  for (const { url, type, medium } of candidates) {
-    if (typeof url !== "string" || !isImage(url, type, medium)) continue;
-    const resolved = resolveLink(url, base);
-    if (resolved) return resolved;
-  }
-  return undefined;
-}
-
-function isImage(url: string, type: unknown, medium: unknown): boolean {
-  if (medium === "image") return true;
-  if (typeof type === "string" && type !== "") return type.toLowerCase().startsWith("image/");
-  if (typeof medium === "string") return false;
-  return /\.(jpe?g|png|gif|webp|avif)(\?|#|$)/i.test(url);
 }

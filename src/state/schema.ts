@@ -60,6 +60,7 @@ const itemSchema = z.object(
     author: absentOr(text),
     categories: z.array(text, "an array of strings"),
     image: absentOr(text),
+    imageAlt: text.exactOptional(),
     event: itemEventSchema.exactOptional(),
     eventPost: z
       .object(

@@ -8,9 +8,9 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-BR2VVILU.js";
+} from "./chunk-AJUSQDI4.js";
 import "./chunk-UJCMQUCP.js";
-import "./chunk-QBKKLXQB.js";
+import "./chunk-KU2HM2EO.js";
 import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-3MSF6MZP.js";

@@ -14,7 +14,7 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-QBKKLXQB.js";
+} from "./chunk-KU2HM2EO.js";
 import {
   plural
 } from "./chunk-QTYGHWQN.js";

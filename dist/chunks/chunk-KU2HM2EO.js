@@ -6595,6 +6595,7 @@ var itemSchema = object(
     author: absentOr(text),
     categories: array(text, "an array of strings"),
     image: absentOr(text),
+    imageAlt: text.exactOptional(),
     event: itemEventSchema.exactOptional(),
     eventPost: object(
       {

@@ -13,7 +13,7 @@ import {
   parseReminder,
   parseTerm,
   terminalLog
-} from "./chunk-ISJTQK36.js";
+} from "./chunk-J47KHIM7.js";
 import {
   ZodArray,
   ZodDefault,
@@ -34,7 +34,7 @@ import {
   string,
   union,
   url
-} from "./chunk-QBKKLXQB.js";
+} from "./chunk-KU2HM2EO.js";
 import {
   closingLines,
   exitCodeOf,
@@ -11338,7 +11338,8 @@ function curation(feed, defaults) {
     ...optional("sameStoryWithinMs", durationMs(feed.sameStoryWithin ?? defaults.sameStoryWithin)),
     ...nonEmpty("skip", feed.skip),
     ...feed.pause === true ? { pause: true } : {},
-    ...nonEmpty("repost", feed.repost)
+    ...nonEmpty("repost", feed.repost),
+    ...(feed.image ?? defaults.image) === true ? { image: true } : {}
   };
 }
 function nonEmpty(key, values) {
@@ -11433,6 +11434,9 @@ function curationKeys(scope) {
     ).optional(),
     minLength: wholeNumber(0, 1e4).describe(
       `Items whose summary has fewer characters are not posted (empty teasers).${instead("minLength")}`
+    ).optional(),
+    image: boolean(expecting("true or false")).describe(
+      `true: a post carries the item's image (enclosure, media:content or media:thumbnail, the first <img> of its content, JSON Feed image, an event's image), downloaded and uploaded with alt text; an image that fails is left out with a warning. Default: false.${instead("image")}`
     ).optional(),
     sameStoryWithin: string(expecting(`a duration such as "3d" or "36h"`)).regex(DURATION, expecting(`a duration such as "3d" or "36h" (hours or days)`)).describe(
       `An item whose title tells the same story as one posted or queued by any feed this recently is not posted, e.g. "3d".${instead("sameStoryWithin")}`
@@ -12588,7 +12592,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-BANNJPGO.js");
+    const { run } = await import("./run-WJHLO7JZ.js");
     const report = await run(
       config,
       {
@@ -12715,7 +12719,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-3YMBPK4P.js");
+  const { commitState } = await import("./commit-state-SQBMWRF4.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -128,6 +128,80 @@ function asArray(value) {
   return value === void 0 || value === null ? [] : [value];
 }
 
+// src/sources/item-image.ts
+function itemImage(item, base, html) {
+  const enclosure = asRecord(item.enclosure);
+  const group = asArray(item.mediaGroup).map(asRecord);
+  const candidates = [
+    { url: enclosure.url, type: enclosure.type ?? "" },
+    ...asArray(item.encEnclosure).map((node) => ({
+      url: attribute(node, "rdf:resource") ?? attribute(node, "resource"),
+      type: attribute(node, "type") ?? ""
+    })),
+    ...[...asArray(item.mediaContent), ...group.flatMap((g) => asArray(g["media:content"]))].map(
+      (node) => ({
+        url: attribute(node, "url"),
+        type: attribute(node, "type"),
+        medium: attribute(node, "medium"),
+        node
+      })
+    ),
+    ...[
+      ...asArray(item.mediaThumbnail),
+      ...group.flatMap((g) => asArray(g["media:thumbnail"]))
+    ].map((node) => ({ url: attribute(node, "url"), medium: "image" })),
+    ...asArray(item.itunesImage).map((node) => ({
+      url: attribute(node, "href") ?? textOf(node),
+      medium: "image"
+    })),
+    ...asArray(item.rawLinks).filter((link) => attribute(link, "rel") === "enclosure").map((link) => ({ url: attribute(link, "href"), type: attribute(link, "type") ?? "" }))
+  ];
+  for (const { url, type, medium, node } of candidates) {
+    if (typeof url !== "string" || !isImage(url, type, medium)) continue;
+    const resolved = resolveLink(url, base);
+    if (resolved === void 0) continue;
+    const alt = mediaText(node) ?? group.map(mediaText).find((text) => text !== void 0);
+    return { image: resolved, ...alt ? { imageAlt: alt } : {} };
+  }
+  for (const source of html) {
+    const found = firstImg(source, base);
+    if (found) return found;
+  }
+  return { image: void 0 };
+}
+function isImage(url, type, medium) {
+  if (medium === "image") return true;
+  if (typeof type === "string" && type !== "") return type.toLowerCase().startsWith("image/");
+  if (typeof medium === "string") return false;
+  return /\.(jpe?g|png|gif|webp|avif)(\?|#|$)/i.test(url);
+}
+function mediaText(node) {
+  const record = asRecord(node);
+  for (const name of ["media:description", "media:title"]) {
+    const text = toPlainText(textOf(record[name]));
+    if (text !== "") return text;
+  }
+  return void 0;
+}
+function firstImg(html, base) {
+  if (!/<img\b/i.test(html)) return void 0;
+  let found;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (found !== void 0 || name !== "img") return;
+      if (attributes.width === "1" || attributes.height === "1") return;
+      const image = resolveLink(attributes.src, base);
+      if (image === void 0 || !/^https?:/.test(image)) return;
+      const alt = toPlainText(attributes.alt ?? "");
+      found = { image, ...alt ? { imageAlt: alt } : {} };
+      parser.pause();
+    }
+  });
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
 // src/sources/json-feed.ts
 function parseJsonFeed(text, feedUrl) {
   checkJsonShape(text, feedUrl);
@@ -172,7 +246,7 @@ function parseJsonFeed(text, feedUrl) {
         ),
         author: jsonAuthor(item) ?? feedAuthor,
         categories: unique(asArray(item.tags).map((tag) => toPlainText(stringOf(tag)))),
-        image: resolveLink(stringOf(item.image), base) ?? resolveLink(stringOf(item.banner_image), base)
+        ...jsonImage(item, base)
       };
     })
   );
@@ -182,6 +256,11 @@ function parseJsonFeed(text, feedUrl) {
     ...keyed2.guidsRepeated ? { guidsRepeated: true } : {},
     notes: [...notes, ...keyed2.notes]
   };
+}
+function jsonImage(item, base) {
+  const image = resolveLink(stringOf(item.image), base) ?? resolveLink(stringOf(item.banner_image), base);
+  if (image !== void 0) return { image };
+  return firstImg(stringOf(item.content_html) ?? "", base) ?? { image: void 0 };
 }
 function jsonAuthor(holder) {
   const author = asRecord(asArray(holder.authors)[0] ?? holder.author);
@@ -865,7 +944,7 @@ function draftFromXml(item, feedBase, atom) {
         )
       )
     ),
-    image: itemImage(item, base)
+    ...itemImage(item, base, [textOf(item["content:encoded"]), description])
   };
 }
 function authorName(raw) {
@@ -891,45 +970,6 @@ function itemLink(item, base, guid) {
 function itemCanonical(item, base) {
   const rel = asArray(item.rawLinks).find((link) => attribute(link, "rel") === "canonical");
   return resolveLink(attribute(rel, "href") ?? textOf(item.origLink), base);
-}
-function itemImage(item, base) {
-  const enclosure = asRecord(item.enclosure);
-  const group = asArray(item.mediaGroup).map(asRecord);
-  const candidates = [
-    { url: enclosure.url, type: enclosure.type ?? "" },
-    ...asArray(item.encEnclosure).map((node) => ({
-      url: attribute(node, "rdf:resource") ?? attribute(node, "resource"),
-      type: attribute(node, "type") ?? ""
-    })),
-    ...[...asArray(item.mediaContent), ...group.flatMap((g) => asArray(g["media:content"]))].map(
-      (node) => ({
-        url: attribute(node, "url"),
-        type: attribute(node, "type"),
-        medium: attribute(node, "medium")
-      })
-    ),
-    ...[
-      ...asArray(item.mediaThumbnail),
-      ...group.flatMap((g) => asArray(g["media:thumbnail"]))
-    ].map((node) => ({ url: attribute(node, "url"), medium: "image" })),
-    ...asArray(item.itunesImage).map((node) => ({
-      url: attribute(node, "href") ?? textOf(node),
-      medium: "image"
-    })),
-    ...asArray(item.rawLinks).filter((link) => attribute(link, "rel") === "enclosure").map((link) => ({ url: attribute(link, "href"), type: attribute(link, "type") ?? "" }))
-  ];
-  for (const { url, type, medium } of candidates) {
-    if (typeof url !== "string" || !isImage(url, type, medium)) continue;
-    const resolved = resolveLink(url, base);
-    if (resolved) return resolved;
-  }
-  return void 0;
-}
-function isImage(url, type, medium) {
-  if (medium === "image") return true;
-  if (typeof type === "string" && type !== "") return type.toLowerCase().startsWith("image/");
-  if (typeof medium === "string") return false;
-  return /\.(jpe?g|png|gif|webp|avif)(\?|#|$)/i.test(url);
 }
 
 // src/sources/parse.ts

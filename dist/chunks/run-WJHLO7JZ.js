@@ -23,7 +23,7 @@ import {
   startOfNextMonth,
   upcomingEventPosts,
   wordsOf
-} from "./chunk-ISJTQK36.js";
+} from "./chunk-J47KHIM7.js";
 import {
   STATE_VERSION,
   canonicalOf,
@@ -41,7 +41,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-QBKKLXQB.js";
+} from "./chunk-KU2HM2EO.js";
 import {
   plural,
   stoppedLine
@@ -1294,7 +1294,7 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-RXJBQDIC.js");
+var loadParse = () => import("./parse-HA75YYFM.js");
 async function run(config, deps, options = {}) {
   const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(

@@ -1,0 +1,106 @@
+/**
+ * An item's image and what it shows, from what the feed says: an image enclosure, media:content or
+ * media:thumbnail (with media:title / media:description), iTunes' image, an Atom enclosure link,
+ * else the first <img> of the item's HTML (with its alt). Nothing is fetched here.
+ */
+import { Parser } from "htmlparser2";
+import { asArray, asRecord, attribute, type RawRecord, textOf } from "./fields.js";
+import { resolveLink, toPlainText } from "./normalize.js";
+
+export interface ItemImage {
+  readonly image: string | undefined;
+  readonly imageAlt?: string;
+}
+
+interface Candidate {
+  readonly url: unknown;
+  readonly type?: unknown;
+  readonly medium?: unknown;
+  /** The media element, whose title or description says what the image shows. */
+  readonly node?: unknown;
+}
+
+export function itemImage(
+  item: RawRecord,
+  base: string | undefined,
+  html: readonly string[],
+): ItemImage {
+  const enclosure = asRecord(item.enclosure);
+  const group = asArray(item.mediaGroup).map(asRecord);
+  const candidates: Candidate[] = [
+    { url: enclosure.url, type: enclosure.type ?? "" },
+    ...asArray(item.encEnclosure).map((node) => ({
+      url: attribute(node, "rdf:resource") ?? attribute(node, "resource"),
+      type: attribute(node, "type") ?? "",
+    })),
+    ...[...asArray(item.mediaContent), ...group.flatMap((g) => asArray(g["media:content"]))].map(
+      (node) => ({
+        url: attribute(node, "url"),
+        type: attribute(node, "type"),
+        medium: attribute(node, "medium"),
+        node,
+      }),
+    ),
+    ...[
+      ...asArray(item.mediaThumbnail),
+      ...group.flatMap((g) => asArray(g["media:thumbnail"])),
+    ].map((node) => ({ url: attribute(node, "url"), medium: "image" })),
+    ...asArray(item.itunesImage).map((node) => ({
+      url: attribute(node, "href") ?? textOf(node),
+      medium: "image",
+    })),
+    ...asArray(item.rawLinks)
+      .filter((link) => attribute(link, "rel") === "enclosure")
+      .map((link) => ({ url: attribute(link, "href"), type: attribute(link, "type") ?? "" })),
+  ];
+  for (const { url, type, medium, node } of candidates) {
+    if (typeof url !== "string" || !isImage(url, type, medium)) continue;
+    const resolved = resolveLink(url, base);
+    if (resolved === undefined) continue;
+    const alt = mediaText(node) ?? group.map(mediaText).find((text) => text !== undefined);
+    return { image: resolved, ...(alt ? { imageAlt: alt } : {}) };
+  }
+  for (const source of html) {
+    const found = firstImg(source, base);
+    if (found) return found;
+  }
+  return { image: undefined };
+}
+
+function isImage(url: string, type: unknown, medium: unknown): boolean {
+  if (medium === "image") return true;
+  if (typeof type === "string" && type !== "") return type.toLowerCase().startsWith("image/");
+  if (typeof medium === "string") return false;
+  return /\.(jpe?g|png|gif|webp|avif)(\?|#|$)/i.test(url);
+}
+
+/** media:description, else media:title, of a media element or group (Media RSS). */
+function mediaText(node: unknown): string | undefined {
+  const record = asRecord(node);
+  for (const name of ["media:description", "media:title"]) {
+    const text = toPlainText(textOf(record[name]));
+    if (text !== "") return text;
+  }
+  return undefined;
+}
+
+/** The first <img> of an item's HTML with an http(s) source; tracking pixels are skipped. */
+export function firstImg(html: string, base: string | undefined): ItemImage | undefined {
+  // Most items have no image in their text: no need to parse them.
+  if (!/<img\b/i.test(html)) return undefined;
+  let found: ItemImage | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (found !== undefined || name !== "img") return;
+      if (attributes.width === "1" || attributes.height === "1") return;
+      const image = resolveLink(attributes.src, base);
+      if (image === undefined || !/^https?:/.test(image)) return;
+      const alt = toPlainText(attributes.alt ?? "");
+      found = { image, ...(alt ? { imageAlt: alt } : {}) };
+      parser.pause();
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return found;
+}
