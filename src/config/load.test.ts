@@ -501,7 +501,7 @@ describe("parseConfig: each problem with its line and path", () => {
       [...ONE_FEED, "    timeoutSeconds: 5"],
       4,
       "feeds[0].timeoutSeconds",
-      "unknown key; expected one of: id, url, name, template, locale, hashtagMap, categoriesAsHashtags, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type, include, exclude, fields, categories, minLength, sameStoryWithin, skip, pause, repost, announceWithin, remind, lastDays, announceChanges, eventPrefixes, targets",
+      "unknown key; expected one of: id, url, name, template, locale, hashtagMap, categoriesAsHashtags, maxPostsPerRun, firstRunPosts, hashtags, maxPostsPerDay, maxAge, horizon, timeZone, type, include, exclude, fields, categories, minLength, image, sameStoryWithin, skip, pause, repost, announceWithin, remind, lastDays, announceChanges, eventPrefixes, targets",
     ],
     // Templates
     [
