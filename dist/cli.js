@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-6VRPL7DM.js";
+} from "./chunks/chunk-A2YURKY3.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-J47KHIM7.js";

@@ -10,6 +10,7 @@
  */
 import { join } from "node:path";
 import type { FeedConfig } from "./config/defaults.js";
+import { attachmentsOf, type ImageFetcher } from "./in-flight/attachments.js";
 import type { Post, Publisher, PublishOptions } from "./publishers/publisher.js";
 import { PublishError } from "./publishers/publisher.js";
 import type { Log } from "./report/log.js";
@@ -46,6 +47,8 @@ export interface PostingDeps {
   readonly targets?: readonly PostingTarget[];
   /** The target being posted to, while the loop works on one. */
   readonly target?: PostingTarget;
+  /** Downloads an item's image for a feed with `image: true`; without it, posts carry none. */
+  readonly fetchImage?: ImageFetcher;
 }
 
 /** One account posts go to. */
@@ -141,8 +144,15 @@ export async function sendPending(
   const feedId = feedRun.feed.id;
   let post: Post;
   try {
+    const attachments = await attachmentsOf(feedRun.feed, pending, feedRun.report, {
+      publisher,
+      log: deps.log,
+      onTarget: onTarget(deps),
+      ...(deps.fetchImage ? { fetchImage: deps.fetchImage } : {}),
+    });
     post = await publisher.publish(pending.text, {
       ...deps.target?.options,
+      ...attachments,
       idempotencyKey: idempotencyKey(feedRun, pending, deps),
     });
   } catch (error) {
@@ -172,7 +182,7 @@ export async function sendPending(
       });
     }
     deps.log.warning(
-      `Posting${deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : ""} stopped for this run (feed '${feedId}'): ${failure.message}`,
+      `Posting${onTarget(deps)} stopped for this run (feed '${feedId}'): ${failure.message}`,
     );
     return;
   }
@@ -212,6 +222,13 @@ async function recordPost(
     return;
   }
   deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
+  // What the network could not take (an image too large…): the post went out without it.
+  for (const note of post.notes ?? []) {
+    deps.log.warning(
+      `Feed '${feedRun.feed.id}': "${pending.item.title}"${onTarget(deps)}: ${note}`,
+    );
+    feedRun.report.notes.push(`"${pending.item.title}"${onTarget(deps)}: ${note}`);
+  }
 }
 
 /** `maybeSent`: this text may already be on X (sent by an earlier run, or an answer was lost). */
@@ -285,6 +302,11 @@ async function settleFailure(
 /** The same for every attempt at one item on one target, so a re-send cannot post twice. */
 function idempotencyKey(feedRun: FeedRun, pending: PendingPost, deps: PostingDeps): string {
   return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+}
+
+/** " to 'name'" when the run posts to several targets, for messages. */
+export function onTarget(deps: PostingDeps): string {
+  return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
 }
 
 function targetOf(deps: PostingDeps): { target?: string } {

@@ -28,6 +28,7 @@ import { actionsLog, type Log, terminalLog } from "./report/log.js";
 import { closingLines, exitCodeOf, type RunReport, summaryHtml } from "./report/report.js";
 import type { RunDeps } from "./run.js";
 import { DEFAULT_FETCH_OPTIONS, type FetchOptions, fetchFeed } from "./sources/fetch.js";
+import { DEFAULT_IMAGE_OPTIONS, type ImageFetchOptions, imageFetcher } from "./sources/image.js";
 import { acquireLock } from "./state/lock.js";
 import { createStateStore } from "./state/store.js";
 
@@ -128,6 +129,7 @@ export async function runJob(
       config,
       {
         fetchFeed: (url, validators) => fetchFeed(url, validators, fetchOptionsOf(config)),
+        fetchImage: imageFetcher(imageOptionsOf(config)),
         store: createStateStore(options.state),
         publisher,
         targets,
@@ -179,6 +181,12 @@ async function previewScope(
 
 function fetchOptionsOf(config: Config): FetchOptions {
   return { ...DEFAULT_FETCH_OPTIONS, ...config.fetch };
+}
+
+/** An image is fetched with the feeds' time limit and redirects, and X's size limit. */
+function imageOptionsOf(config: Config): ImageFetchOptions {
+  const { timeoutMs, maxRedirects } = config.fetch;
+  return { ...DEFAULT_IMAGE_OPTIONS, timeoutMs, maxRedirects };
 }
 
 type PostingTarget = NonNullable<RunDeps["targets"]>[number];

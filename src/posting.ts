@@ -14,6 +14,7 @@ import {
   type FeedRun,
   giveUp,
   loadCompose,
+  onTarget,
   type PostingDeps,
   save,
   sendPending,
@@ -326,10 +327,6 @@ async function postPlanned(
   }
   await save(feedRun, startPost(feedRun.state, key, text, network, deps.now()), deps);
   await sendPending(feedRun, deps, report);
-}
-
-function onTarget(deps: PostingDeps): string {
-  return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
 }
 
 /** Items older than their feed's maxAge are dropped with a reason instead of posted late. */

@@ -18,7 +18,8 @@ import {
 import { UsageError } from "../errors.js";
 import { X_LENGTH } from "../rules/length.js";
 import type { XCredentials } from "./credentials.js";
-import { type Post, PublishError, type Publisher } from "./publisher.js";
+import { type Post, PublishError, type Publisher, type PublishOptions } from "./publisher.js";
+import { uploadImage } from "./x-media.js";
 
 export interface XPublisherOptions {
   readonly credentials: XCredentials;
@@ -50,8 +51,10 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
     { plugins: [transport(options.apiBaseUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)] },
   );
 
-  async function attempt(text: string): Promise<Post> {
-    const { data } = await client.v2.tweet(text);
+  async function attempt(text: string, mediaId: string | undefined): Promise<Post> {
+    const { data } = await client.v2.tweet(
+      mediaId === undefined ? { text } : { text, media: { media_ids: [mediaId] } },
+    );
     if (typeof data?.id !== "string" || data.id === "") {
       // Retrying is safe: if the post did go out, the retry answers "duplicate".
       throw new PublishError("X accepted the request but its answer had no post id.", "transient");
@@ -62,12 +65,17 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
   return {
     network: "x",
     resendWindowMs: 24 * 60 * 60_000,
-    // Images are not sent to X yet: the publisher posts text only.
-    limits: async () => ({ length: X_LENGTH, maxImages: 0 }),
-    async publish(text: string): Promise<Post> {
+    limits: async () => ({ length: X_LENGTH, maxImages: 1 }),
+    async publish(text: string, publish: PublishOptions = {}): Promise<Post> {
+      // Uploaded once: a retry of the same post reuses it.
+      const upload = publish.image
+        ? await uploadImage(client, publish.image, (error) => translateXError(error).message)
+        : undefined;
+      const mediaId = upload && "mediaId" in upload ? upload.mediaId : undefined;
+      const notes = upload && "leftOut" in upload ? { notes: [upload.leftOut] } : {};
       for (let tries = 1; ; tries++) {
         try {
-          return await attempt(text);
+          return { ...(await attempt(text, mediaId)), ...notes };
         } catch (error) {
           const translated = translateXError(error);
           // After a lost answer, any later refusal leaves it open whether the text went out.

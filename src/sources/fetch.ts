@@ -6,6 +6,7 @@
  * (the next scheduled run is the retry) and never touches state.
  */
 import { STATUS_CODES } from "node:http";
+import { CrieurError } from "../errors.js";
 import { CRIEUR_VERSION } from "../version.js";
 import { decodeFeedBytes } from "./decode.js";
 import { FeedFetchError, formatBytes, NEXT_RUN, translateFailure } from "./fetch-error.js";
@@ -57,7 +58,7 @@ const ACCEPT = [
   "*/*;q=0.5",
 ].join(", ");
 
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Fetches one feed. Resolves with its text or "not-modified"; rejects only with FeedFetchError. */
 export async function fetchFeed(
@@ -154,7 +155,7 @@ function redirectTarget(location: string, current: URL, feedUrl: string): URL {
   return next;
 }
 
-async function request(
+export async function request(
   url: string,
   headers: Record<string, string>,
   signal: AbortSignal,
@@ -167,17 +168,21 @@ async function request(
   }
 }
 
-/** Reads the body chunk by chunk so an endless or huge response is cut off early. */
-async function readCapped(
+/**
+ * Reads the body chunk by chunk so an endless or huge response is cut off early, with
+ * `tooLargeError` (the feed's message unless told).
+ */
+export async function readCapped(
   response: Response,
   url: string,
   signal: AbortSignal,
-  options: FetchOptions,
+  options: Pick<FetchOptions, "timeoutMs" | "maxBytes">,
+  tooLargeError: () => Error = () => tooLarge(url, options.maxBytes),
 ): Promise<Uint8Array> {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > options.maxBytes) {
     await discard(response);
-    throw tooLarge(url, options.maxBytes);
+    throw tooLargeError();
   }
   if (response.body === null) return new Uint8Array(0);
 
@@ -191,12 +196,13 @@ async function readCapped(
       total += value.byteLength;
       if (total > options.maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw tooLarge(url, options.maxBytes);
+        throw tooLargeError();
       }
       chunks.push(value);
     }
   } catch (error) {
-    if (error instanceof FeedFetchError) throw error;
+    // Ours (the size cap); anything else came from the network.
+    if (error instanceof CrieurError) throw error;
     // Cancelling releases the socket when the failure did not come from the stream itself.
     await reader.cancel().catch(() => undefined);
     throw translateFailure(error, url, signal, options.timeoutMs, "download");
@@ -205,7 +211,7 @@ async function readCapped(
 }
 
 /** Releases the connection of a response whose body we do not want. */
-async function discard(response: Response): Promise<void> {
+export async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 

@@ -1,14 +1,20 @@
 /**
  * A fake X API on 127.0.0.1 that checks what X checks: the OAuth 1.0a HMAC-SHA1 signature (over the
  * real https://api.x.com URL), the JSON payload, the weighted length (twitter-text) and duplicate
- * texts. It records accepted posts and every request, and can be scripted to fail the next
- * POST /2/tweets requests the way X does. Used by tests and by `npm run demo`, so it imports no
+ * texts, and the v2 media upload (fake-x-media.ts). It records accepted posts and every request,
+ * and can be scripted to fail the next POST /2/tweets requests the way X does. Used by tests and by `npm run demo`, so it imports no
  * test framework. It never talks to the internet.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import twitter from "twitter-text";
+import {
+  type FakeXMedia,
+  type FakeXMediaFault,
+  type FakeXMediaOptions,
+  fakeXMedia,
+} from "./fake-x-media.js";
 
 export interface FakeXCredentials {
   readonly apiKey: string;
@@ -24,6 +30,7 @@ export interface FakeXOptions {
   readonly dailyPostLimit?: number;
   /** Posts accepted per 15-minute window before answering 429 (default 100, X's figure). */
   readonly windowPostLimit?: number;
+  readonly media?: FakeXMediaOptions;
 }
 
 /** One of X's rate limits as sent in headers (reset is sent in epoch seconds). */
@@ -65,6 +72,8 @@ export interface FakeXPost {
   readonly id: string;
   readonly text: string;
   readonly at: Date;
+  /** The uploaded images the post carries (bytes and alt text as X received them). */
+  readonly media?: readonly FakeXMedia[];
 }
 
 export interface FakeXRequest {
@@ -86,6 +95,8 @@ export interface FakeX {
   failNext(...faults: FakeXFault[]): void;
   /** Forgets the scripted answers no request used yet. */
   clearFaults(): void;
+  /** Queues scripted answers for the next media upload requests. */
+  failNextMedia(...faults: FakeXMediaFault[]): void;
   close(): Promise<void>;
 }
 
@@ -114,6 +125,8 @@ const WINDOW_MS = 15 * 60_000;
 const WINDOW_POST_LIMIT = 100;
 const DAY_MS = 24 * 60 * 60_000;
 const MAX_BODY_BYTES = 1_000_000;
+// An append carries a 1 MiB chunk (twitter-api-v2's default) in a multipart body.
+const MAX_MEDIA_BODY_BYTES = 6_000_000;
 // X rejects OAuth timestamps too far from its clock (v1 error 135).
 const MAX_CLOCK_SKEW_S = 300;
 const TWEET_FIELDS = new Set([
@@ -138,6 +151,7 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
   let tweetRequestsReceived = 0;
   const timers = new Set<NodeJS.Timeout>();
   let nextId = 1_900_000_000_000_000_000n;
+  const media = fakeXMedia(options.media);
 
   function record(req: http.IncomingMessage, status: number): void {
     requests.push({ method: req.method ?? "", path: req.url ?? "", status });
@@ -324,6 +338,13 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
       );
       return;
     }
+    const mediaIds = (body as { media?: { media_ids?: unknown } }).media?.media_ids;
+    const hasMedia = "media" in body;
+    const refused = hasMedia ? media.refuse(mediaIds) : undefined;
+    if (refused !== undefined) {
+      invalid(refused);
+      return;
+    }
     const limits = currentLimits(now);
     if (
       limits["x-rate-limit-remaining"] === "0" ||
@@ -343,7 +364,10 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
       return;
     }
     const id = String(nextId++);
-    posts.push({ id, text, at: now });
+    const attached = hasMedia
+      ? { media: (mediaIds as unknown[]).map((m) => media.media.get(String(m)) as FakeXMedia) }
+      : {};
+    posts.push({ id, text, at: now, ...attached });
     if (after === "drop") {
       drop(req, res);
       return;
@@ -394,8 +418,21 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
     return true;
   }
 
-  function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
-    const path = new URL(req.url ?? "/", REAL_API_ORIGIN).pathname;
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+    const url = new URL(req.url ?? "/", REAL_API_ORIGIN);
+    const path = url.pathname;
+    if (path.startsWith("/2/media/")) {
+      if (!authorized(req, new Date())) {
+        send(req, res, 401, problem(401, "Unauthorized", "Unauthorized"));
+        return;
+      }
+      const reply = (status: number, answer: unknown) => send(req, res, status, answer);
+      media
+        .handle(req, path, url.searchParams, body, reply)
+        .catch(() => reply(500, problem(500, "Internal Error", "The fake failed.")));
+      return;
+    }
+    const raw = body.toString("utf8");
     if (req.method === "POST" && path === "/2/tweets") {
       const fault = faults.shift();
       if (fault === undefined) {
@@ -433,10 +470,11 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
+    const maxBytes = req.url?.startsWith("/2/media/") ? MAX_MEDIA_BODY_BYTES : MAX_BODY_BYTES;
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         send(req, res, 413, problem(413, "Payload Too Large", "The request body is too large."));
         req.destroy();
         return;
@@ -445,7 +483,7 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
     });
     req.on("end", () => {
       if (req.method === "POST" && req.url?.startsWith("/2/tweets")) tweetRequestsReceived += 1;
-      if (size <= MAX_BODY_BYTES) handle(req, res, Buffer.concat(chunks).toString("utf8"));
+      if (size <= maxBytes) handle(req, res, Buffer.concat(chunks));
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -466,6 +504,9 @@ export async function startFakeX(options: FakeXOptions): Promise<FakeX> {
     },
     clearFaults() {
       faults.length = 0;
+    },
+    failNextMedia(...next: FakeXMediaFault[]) {
+      media.failNext(...next);
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -12226,11 +12226,11 @@ async function request(url2, headers, signal, timeoutMs) {
     throw translateFailure(error, url2, signal, timeoutMs, "answer");
   }
 }
-async function readCapped(response, url2, signal, options) {
+async function readCapped(response, url2, signal, options, tooLargeError = () => tooLarge(url2, options.maxBytes)) {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > options.maxBytes) {
     await discard(response);
-    throw tooLarge(url2, options.maxBytes);
+    throw tooLargeError();
   }
   if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
@@ -12243,12 +12243,12 @@ async function readCapped(response, url2, signal, options) {
       total += value.byteLength;
       if (total > options.maxBytes) {
         await reader.cancel().catch(() => void 0);
-        throw tooLarge(url2, options.maxBytes);
+        throw tooLargeError();
       }
       chunks.push(value);
     }
   } catch (error) {
-    if (error instanceof FeedFetchError) throw error;
+    if (error instanceof CrieurError) throw error;
     await reader.cancel().catch(() => void 0);
     throw translateFailure(error, url2, signal, options.timeoutMs, "download");
   }
@@ -12436,6 +12436,102 @@ function lazyPublisher(known, load) {
   };
 }
 
+// src/sources/image.ts
+var DEFAULT_IMAGE_OPTIONS = {
+  timeoutMs: DEFAULT_FETCH_OPTIONS.timeoutMs,
+  maxRedirects: DEFAULT_FETCH_OPTIONS.maxRedirects,
+  userAgent: DEFAULT_FETCH_OPTIONS.userAgent,
+  maxBytes: 5e6
+};
+var ImageFetchError = class extends CrieurError {
+  name = "ImageFetchError";
+};
+var SIGNATURES = [
+  { mime: "image/jpeg", matches: (b) => b[0] === 255 && b[1] === 216 && b[2] === 255 },
+  { mime: "image/png", matches: (b) => ascii(b, 1, 4) === "PNG" && b[0] === 137 },
+  { mime: "image/gif", matches: (b) => ascii(b, 0, 4) === "GIF8" },
+  { mime: "image/webp", matches: (b) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 12) === "WEBP" }
+];
+function imageFetcher(options) {
+  const downloads = /* @__PURE__ */ new Map();
+  return (url2) => {
+    let download = downloads.get(url2);
+    if (download === void 0) {
+      download = fetchImage(url2, options);
+      downloads.set(url2, download);
+    }
+    return download;
+  };
+}
+async function fetchImage(url2, options) {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const headers = {
+    accept: "image/jpeg, image/png, image/gif, image/webp;q=0.9, */*;q=0.1",
+    "user-agent": options.userAgent
+  };
+  let current = httpUrl2(url2);
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const response = await request(current.href, headers, signal, options.timeoutMs);
+      if (REDIRECT_STATUSES.has(response.status)) {
+        await discard(response);
+        const location = response.headers.get("location");
+        const next = location === null ? void 0 : httpUrl2(location, current);
+        if (next === void 0) throw new ImageFetchError(`${url2} redirects nowhere.`);
+        if (redirects >= options.maxRedirects) {
+          throw new ImageFetchError(`${url2} redirects more than ${options.maxRedirects} times.`);
+        }
+        current = next;
+        continue;
+      }
+      if (!response.ok) {
+        await discard(response);
+        throw new ImageFetchError(`${current.href} answered HTTP ${response.status}.`);
+      }
+      const declared = (response.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+      if (!declared?.startsWith("image/")) {
+        await discard(response);
+        throw new ImageFetchError(
+          `${current.href} is not an image (${declared || "no Content-Type"}).`
+        );
+      }
+      const bytes = await readCapped(
+        response,
+        current.href,
+        signal,
+        options,
+        () => new ImageFetchError(`${current.href} is larger than ${formatBytes(options.maxBytes)}.`)
+      );
+      const mime = SIGNATURES.find((signature) => signature.matches(bytes))?.mime;
+      if (mime === void 0) {
+        throw new ImageFetchError(
+          `${current.href} is not a JPEG, PNG, GIF or WebP image (it says ${declared}).`
+        );
+      }
+      return { bytes, mime };
+    }
+  } catch (error) {
+    if (error instanceof ImageFetchError) throw error;
+    if (signal.aborted) {
+      throw new ImageFetchError(
+        `${url2} did not download within ${formatDuration(options.timeoutMs)}.`
+      );
+    }
+    const said = error instanceof FeedFetchError ? error.message.split(/(?<=\.) /)[0] : String(error);
+    throw new ImageFetchError(said ?? `${url2} could not be downloaded.`);
+  }
+}
+function httpUrl2(raw, base) {
+  const url2 = URL.canParse(raw, base?.href) ? new URL(raw, base) : void 0;
+  if (url2?.protocol !== "http:" && url2?.protocol !== "https:") {
+    throw new ImageFetchError(`"${raw}" is not an http(s) address.`);
+  }
+  return url2;
+}
+function ascii(bytes, from, to) {
+  return String.fromCharCode(...bytes.subarray(from, to));
+}
+
 // src/state/lock.ts
 import { createHash, randomUUID } from "node:crypto";
 import { link, readFile as readFile2, rename, unlink, writeFile } from "node:fs/promises";
@@ -12592,11 +12688,12 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-WJHLO7JZ.js");
+    const { run } = await import("./run-EEHWAL6W.js");
     const report = await run(
       config,
       {
         fetchFeed: (url2, validators) => fetchFeed(url2, validators, fetchOptionsOf(config)),
+        fetchImage: imageFetcher(imageOptionsOf(config)),
         store: createStateStore(options.state),
         publisher,
         targets,
@@ -12637,6 +12734,10 @@ async function previewScope(config, baseFile, feedIds) {
 }
 function fetchOptionsOf(config) {
   return { ...DEFAULT_FETCH_OPTIONS, ...config.fetch };
+}
+function imageOptionsOf(config) {
+  const { timeoutMs, maxRedirects } = config.fetch;
+  return { ...DEFAULT_IMAGE_OPTIONS, timeoutMs, maxRedirects };
 }
 function readTarget(target, env) {
   try {
@@ -12684,7 +12785,7 @@ function publisherOf(target, credentials, env) {
   if ("apiKey" in credentials) {
     return lazyPublisher(
       { network: "x", resendWindowMs: 24 * 60 * 6e4 },
-      async () => (await import("./x-U5GDIQQ7.js")).createXPublisher({
+      async () => (await import("./x-BWOS7DGX.js")).createXPublisher({
         credentials,
         ...apiBaseUrl ? { apiBaseUrl } : {}
       })

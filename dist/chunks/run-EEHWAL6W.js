@@ -225,6 +225,28 @@ function validateConcurrency(concurrency) {
 
 // src/in-flight.ts
 import { join } from "node:path";
+
+// src/in-flight/attachments.ts
+async function attachmentsOf(feed, pending, report, deps) {
+  const { item } = pending;
+  const link = item.link ? { link: { url: item.link, title: item.title, description: item.summary } } : {};
+  if (feed.image !== true || item.image === void 0 || deps.fetchImage === void 0) return link;
+  const maxImages = (await deps.publisher.limits?.())?.maxImages ?? 0;
+  if (maxImages < 1) return link;
+  try {
+    const { bytes, mime } = await deps.fetchImage(item.image);
+    const image = { bytes, mime, alt: item.imageAlt ?? item.title };
+    return { ...link, image };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const note = `The image of "${item.title}" was left out${deps.onTarget}: ${reason}`;
+    deps.log.warning(`Feed '${feed.id}': ${note}`);
+    report.notes.push(note);
+    return link;
+  }
+}
+
+// src/in-flight.ts
 var loadCompose = () => import("./compose-G243VW34.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
@@ -279,8 +301,15 @@ async function sendPending(feedRun, deps, report, { resend = false } = {}) {
   const feedId = feedRun.feed.id;
   let post;
   try {
+    const attachments = await attachmentsOf(feedRun.feed, pending, feedRun.report, {
+      publisher,
+      log: deps.log,
+      onTarget: onTarget(deps),
+      ...deps.fetchImage ? { fetchImage: deps.fetchImage } : {}
+    });
     post = await publisher.publish(pending.text, {
       ...deps.target?.options,
+      ...attachments,
       idempotencyKey: idempotencyKey(feedRun, pending, deps)
     });
   } catch (error) {
@@ -305,7 +334,7 @@ async function sendPending(feedRun, deps, report, { resend = false } = {}) {
       });
     }
     deps.log.warning(
-      `Posting${deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : ""} stopped for this run (feed '${feedId}'): ${failure.message}`
+      `Posting${onTarget(deps)} stopped for this run (feed '${feedId}'): ${failure.message}`
     );
     return;
   }
@@ -331,6 +360,12 @@ async function recordPost(feedRun, state, post, deps, report) {
     return;
   }
   deps.log.info(`Posted "${pending.item.title}": ${post.url}`);
+  for (const note of post.notes ?? []) {
+    deps.log.warning(
+      `Feed '${feedRun.feed.id}': "${pending.item.title}"${onTarget(deps)}: ${note}`
+    );
+    feedRun.report.notes.push(`"${pending.item.title}"${onTarget(deps)}: ${note}`);
+  }
 }
 async function settleFailure(feedRun, state, failure, maybeSent, { deps, report }) {
   const pending = state.pending;
@@ -384,6 +419,9 @@ async function settleFailure(feedRun, state, failure, maybeSent, { deps, report 
 }
 function idempotencyKey(feedRun, pending, deps) {
   return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+}
+function onTarget(deps) {
+  return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
 }
 function targetOf(deps) {
   return deps.target ? { target: deps.target.name } : {};
@@ -706,9 +744,6 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
   }
   await save(feedRun, startPost(feedRun.state, key, text, network, deps.now()), deps);
   await sendPending(feedRun, deps, report);
-}
-function onTarget(deps) {
-  return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
 }
 async function dropTooOld(runs, deps) {
   const now = deps.now();

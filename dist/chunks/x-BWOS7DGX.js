@@ -7099,6 +7099,50 @@ var require_cjs = __commonJS({
 // src/publishers/x.ts
 var import_twitter_api_v2 = __toESM(require_cjs(), 1);
 import http from "node:http";
+
+// src/publishers/x-media.ts
+var X_IMAGE_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+var X_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+var X_ALT_TEXT_MAX = 1e3;
+var UPLOAD_TIMEOUT_MS = 6e4;
+async function uploadImage(client, image, describe) {
+  const problem = imageProblem(image);
+  if (problem !== void 0) return { leftOut: `The image was left out: ${problem}.` };
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`X took longer than ${UPLOAD_TIMEOUT_MS / 1e3} s to take it`)),
+      UPLOAD_TIMEOUT_MS
+    );
+  });
+  try {
+    const upload = async () => {
+      const mediaId = await client.v2.uploadMedia(Buffer.from(image.bytes), {
+        media_type: image.mime,
+        media_category: image.mime === "image/gif" ? "tweet_gif" : "tweet_image"
+      });
+      const alt = [...image.alt.trim()].slice(0, X_ALT_TEXT_MAX).join("");
+      if (alt !== "") await client.v2.createMediaMetadata(mediaId, { alt_text: { text: alt } });
+      return mediaId;
+    };
+    return { mediaId: await Promise.race([upload(), timeout]) };
+  } catch (error) {
+    return { leftOut: `The image was left out: X did not take it (${describe(error)}).` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function imageProblem(image) {
+  if (!X_IMAGE_TYPES.includes(image.mime)) {
+    return `X does not take ${image.mime} images`;
+  }
+  if (image.bytes.length > X_IMAGE_MAX_BYTES) {
+    return `it is ${image.bytes.length} bytes, over X's ${X_IMAGE_MAX_BYTES}`;
+  }
+  return void 0;
+}
+
+// src/publishers/x.ts
 var DEFAULT_TIMEOUT_MS = 3e4;
 var FIRST_BACKOFF_MS = 1e3;
 var FALLBACK_RATE_LIMIT_MS = 15 * 6e4;
@@ -7114,8 +7158,10 @@ function createXPublisher(options) {
     },
     { plugins: [transport(options.apiBaseUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)] }
   );
-  async function attempt(text) {
-    const { data } = await client.v2.tweet(text);
+  async function attempt(text, mediaId) {
+    const { data } = await client.v2.tweet(
+      mediaId === void 0 ? { text } : { text, media: { media_ids: [mediaId] } }
+    );
     if (typeof data?.id !== "string" || data.id === "") {
       throw new PublishError("X accepted the request but its answer had no post id.", "transient");
     }
@@ -7124,12 +7170,14 @@ function createXPublisher(options) {
   return {
     network: "x",
     resendWindowMs: 24 * 60 * 6e4,
-    // Images are not sent to X yet: the publisher posts text only.
-    limits: async () => ({ length: X_LENGTH, maxImages: 0 }),
-    async publish(text) {
+    limits: async () => ({ length: X_LENGTH, maxImages: 1 }),
+    async publish(text, publish = {}) {
+      const upload = publish.image ? await uploadImage(client, publish.image, (error) => translateXError(error).message) : void 0;
+      const mediaId = upload && "mediaId" in upload ? upload.mediaId : void 0;
+      const notes = upload && "leftOut" in upload ? { notes: [upload.leftOut] } : {};
       for (let tries = 1; ; tries++) {
         try {
-          return await attempt(text);
+          return { ...await attempt(text, mediaId), ...notes };
         } catch (error) {
           const translated = translateXError(error);
           const failure = tries > 1 && translated.kind !== "duplicate" ? new PublishError(translated.message, translated.kind, {
