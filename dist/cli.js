@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-A2YURKY3.js";
+} from "./chunks/chunk-TCUKLHNM.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-J47KHIM7.js";

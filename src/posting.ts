@@ -300,7 +300,10 @@ async function postPlanned(
     text = composed.text;
     if (!deps.publisher) {
       const counted = `${composed.weightedLength}/${length.maxLength}`;
-      deps.log.info(`Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " ⏎ ")}`);
+      const image = feedRun.feed.image && queued.item.image ? ` [image: ${queued.item.image}]` : "";
+      deps.log.info(
+        `Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " ⏎ ")}${image}`,
+      );
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;
     }

@@ -144,6 +144,21 @@ describe("images", () => {
     expect(mastodon.statuses).toHaveLength(4);
   }, 60_000);
 
+  it("a dry run names the image each post would carry", async () => {
+    await setUp();
+    await firstSight();
+    feeds.route("/musee.xml", { body: rss([hall, seen]) });
+    feeds.route("/textes.xml", { body: rss([textOnly, seen]) });
+    const preview = await runCli(["run", "--dry-run"], { cwd: work, env: env() });
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toMatch(
+      /Would post .*La grande salle rouvre .* \[image: http:\/\/127\.0\.0\.1:\d+\/img\/hall\.png\]/,
+    );
+    expect(preview.stdout).not.toMatch(/Un texte.*\[image/);
+    expect(feeds.requests.some((r) => r.path.startsWith("/img/"))).toBe(false);
+    expect(fakeX.posts).toEqual([]);
+  }, 60_000);
+
   it("X refusing the upload still posts, without the image; X's processing status is waited for", async () => {
     await setUp({ processing: true });
     await firstSight();

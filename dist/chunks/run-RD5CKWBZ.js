@@ -717,7 +717,10 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
     text = composed.text;
     if (!deps.publisher) {
       const counted = `${composed.weightedLength}/${length.maxLength}`;
-      deps.log.info(`Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " \u23CE ")}`);
+      const image = feedRun.feed.image && queued.item.image ? ` [image: ${queued.item.image}]` : "";
+      deps.log.info(
+        `Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " \u23CE ")}${image}`
+      );
       feedRun.report.posted.push({ title: queued.item.title, text });
       return;
     }
