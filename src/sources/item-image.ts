@@ -25,6 +25,8 @@ export function itemImage(
   base: string | undefined,
   html: readonly string[],
 ): ItemImage {
+  // Most items name no media: their only chance is an <img> in their text.
+  if (!MEDIA_FIELDS.some((field) => item[field] !== undefined)) return firstImgOf(html, base);
   const enclosure = asRecord(item.enclosure);
   const group = asArray(item.mediaGroup).map(asRecord);
   const candidates: Candidate[] = [
@@ -60,6 +62,20 @@ export function itemImage(
     const alt = mediaText(node) ?? group.map(mediaText).find((text) => text !== undefined);
     return { image: resolved, ...(alt ? { imageAlt: alt } : {}) };
   }
+  return firstImgOf(html, base);
+}
+
+const MEDIA_FIELDS = [
+  "enclosure",
+  "encEnclosure",
+  "mediaContent",
+  "mediaGroup",
+  "mediaThumbnail",
+  "itunesImage",
+  "rawLinks",
+] as const;
+
+function firstImgOf(html: readonly string[], base: string | undefined): ItemImage {
   for (const source of html) {
     const found = firstImg(source, base);
     if (found) return found;

@@ -219,10 +219,20 @@ const MONTHS: Readonly<Record<string, string>> = {
  * "03 Apr 02 1500 GMT"). A date without a zone is read as UTC so results never depend on the
  * machine. Undefined when the text is not a date.
  */
+const RFC_822_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC?|Z|[+-]\d{4})$/;
+const ISO_DATE_WITH_ZONE =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
 export function toIsoDate(raw: string | undefined): string | undefined {
   let text = raw?.trim().replace(/\s+/g, " ");
   // Real dates are short; a huge field is not one, and would make the regexes below slow.
   if (!text || text.length > 100) return undefined;
+  // Most feeds write one of these two forms, which need none of the repairs below.
+  if (RFC_822_DATE.test(text) || ISO_DATE_WITH_ZONE.test(text)) {
+    const time = Date.parse(text);
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
   // "YYYY-MM-DDTHH:MM[:SS]" without a zone: Date.parse would use the local zone.
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text}Z`;
   // "Seg, 24 Set 2018 19:42:40 -0300": drop the weekday, translate the month.

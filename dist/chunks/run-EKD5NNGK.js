@@ -1332,7 +1332,7 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-HA75YYFM.js");
+var loadParse = () => import("./parse-GXXLLWFB.js");
 async function run(config, deps, options = {}) {
   const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(

@@ -7,7 +7,7 @@ import {
   resolveLink,
   toPlainText,
   toPlainTitle
-} from "./chunk-7AANCO76.js";
+} from "./chunk-YSWWBEY7.js";
 import {
   ianaZoneOf,
   isoAtOffset,

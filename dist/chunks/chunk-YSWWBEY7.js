@@ -2816,9 +2816,15 @@ var MONTHS = {
   dez: "Dec",
   dic: "Dec"
 };
+var RFC_822_DATE = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? (?:GMT|UTC?|Z|[+-]\d{4})$/;
+var ISO_DATE_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 function toIsoDate(raw) {
   let text = raw?.trim().replace(/\s+/g, " ");
   if (!text || text.length > 100) return void 0;
+  if (RFC_822_DATE.test(text) || ISO_DATE_WITH_ZONE.test(text)) {
+    const time2 = Date.parse(text);
+    if (!Number.isNaN(time2)) return new Date(time2).toISOString();
+  }
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) text = `${text}Z`;
   text = text.replace(new RegExp("^\\p{L}+\\.?,? (?=\\d)", "u"), "");
   text = text.replace(new RegExp("(?<=^\\d{1,2}\\.? )(\\p{L}+)\\.?(?= \\d)", "u"), (month, name) => {

@@ -14,7 +14,7 @@ import {
   toIsoDate,
   toPlainText,
   toPlainTitle
-} from "./chunk-7AANCO76.js";
+} from "./chunk-YSWWBEY7.js";
 import {
   DEFAULT_HORIZON_MS,
   isoWithOffset,
@@ -130,6 +130,7 @@ function asArray(value) {
 
 // src/sources/item-image.ts
 function itemImage(item, base, html) {
+  if (!MEDIA_FIELDS.some((field) => item[field] !== void 0)) return firstImgOf(html, base);
   const enclosure = asRecord(item.enclosure);
   const group = asArray(item.mediaGroup).map(asRecord);
   const candidates = [
@@ -163,6 +164,18 @@ function itemImage(item, base, html) {
     const alt = mediaText(node) ?? group.map(mediaText).find((text) => text !== void 0);
     return { image: resolved, ...alt ? { imageAlt: alt } : {} };
   }
+  return firstImgOf(html, base);
+}
+var MEDIA_FIELDS = [
+  "enclosure",
+  "encEnclosure",
+  "mediaContent",
+  "mediaGroup",
+  "mediaThumbnail",
+  "itunesImage",
+  "rawLinks"
+];
+function firstImgOf(html, base) {
   for (const source of html) {
     const found = firstImg(source, base);
     if (found) return found;
@@ -991,7 +1004,7 @@ async function parseAnyFormat(text, feedUrl, options) {
     ...options.timeZone ? { timeZone: options.timeZone } : {}
   };
   if (options.type === "ics" || options.type === void 0 && /^BEGIN:VCALENDAR/i.test(start)) {
-    const { parseCalendar } = await import("./ics-IYMTPE25.js");
+    const { parseCalendar } = await import("./ics-BG2XYABL.js");
     return parseCalendar(body, feedUrl, agenda);
   }
   if (options.type === "page" || options.type === void 0 && isHtmlDocument(body)) {
