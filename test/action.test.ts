@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ACTION_INPUT_DEFAULTS, actionOutputs, readActionInputs } from "../src/action.js";
+import { TARGET_SECRET_DEFAULTS } from "../src/config/targets-schema.js";
 import { runCli } from "./support/cli.js";
 import {
   credentialsEnv,
@@ -60,6 +61,16 @@ describe("action.yml", () => {
     expect(
       Object.fromEntries(Object.entries(metadata.inputs).map(([name, i]) => [name, i.default])),
     ).toEqual(ACTION_INPUT_DEFAULTS);
+  });
+
+  it("says which secrets it reads from env: (secrets are not inputs)", async () => {
+    const text = await readFile(join(ROOT, "action.yml"), "utf8");
+    for (const secrets of Object.values(TARGET_SECRET_DEFAULTS)) {
+      for (const name of Object.values(secrets)) expect(text).toContain(name);
+    }
+    expect(
+      Object.keys(metadata.inputs).filter((name) => /secret|token|password/i.test(name)),
+    ).toEqual([]);
   });
 
   it("declares exactly the outputs the action writes", () => {
