@@ -235,7 +235,8 @@ describe("dist/action.js in a fresh clone", () => {
   });
 
   // Like X's, the other networks' secrets reach the action through the step's env:, under the
-  // names feeds.yml gives (README, "Or add it to a repository you already have").
+  // names feeds.yml gives (README, "Or add it to a repository you already have"). Without the
+  // Bluesky harness, "sky" is a second Mastodon account under other variable names.
   it("posts to Mastodon and Bluesky with their secrets in env:, keeping the Bluesky session", async () => {
     const targets = await startThreeTargets();
     try {
