@@ -5,12 +5,13 @@
  * server and fake X, pushing state/ to a bare remote.
  */
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ACTION_INPUT_DEFAULTS, actionOutputs, readActionInputs } from "../src/action.js";
+import { TARGET_SECRET_DEFAULTS } from "../src/config/targets-schema.js";
 import { runCli } from "./support/cli.js";
 import {
   credentialsEnv,
@@ -25,6 +26,7 @@ import {
   createShippedRepo,
   type ShippedRepo,
 } from "./support/shipped-repo.js";
+import { startThreeTargets } from "./support/three-targets.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -59,6 +61,16 @@ describe("action.yml", () => {
     expect(
       Object.fromEntries(Object.entries(metadata.inputs).map(([name, i]) => [name, i.default])),
     ).toEqual(ACTION_INPUT_DEFAULTS);
+  });
+
+  it("says which secrets it reads from env: (secrets are not inputs)", async () => {
+    const text = await readFile(join(ROOT, "action.yml"), "utf8");
+    for (const secrets of Object.values(TARGET_SECRET_DEFAULTS)) {
+      for (const name of Object.values(secrets)) expect(text).toContain(name);
+    }
+    expect(
+      Object.keys(metadata.inputs).filter((name) => /secret|token|password/i.test(name)),
+    ).toEqual([]);
   });
 
   it("declares exactly the outputs the action writes", () => {
@@ -129,7 +141,10 @@ describe("dist/action.js in a fresh clone", () => {
     await Promise.all([feeds.close(), fakeX.close(), repo.remove()]);
   });
 
-  async function runAction(given: Readonly<Record<string, string>>) {
+  async function runAction(
+    given: Readonly<Record<string, string>>,
+    secrets: Readonly<Record<string, string>> = credentialsEnv(credentials),
+  ) {
     const outputFile = join(clone, "..", "github-output");
     const summaryFile = join(clone, "..", "github-summary");
     await writeFile(outputFile, "");
@@ -139,7 +154,7 @@ describe("dist/action.js in a fresh clone", () => {
       script: join(clone, "dist", "action.js"),
       env: {
         ...inputVariables(given),
-        ...credentialsEnv(credentials),
+        ...secrets,
         CRIEUR_X_API_URL: fakeX.url,
         GITHUB_ACTIONS: "true",
         GITHUB_OUTPUT: outputFile,
@@ -217,6 +232,60 @@ describe("dist/action.js in a fresh clone", () => {
       ),
     );
     expect(pushed.join("\n")).toContain(`"${fakeX.posts[0]?.id}"`);
+  });
+
+  // Like X's, the other networks' secrets reach the action through the step's env:, under the
+  // names feeds.yml gives (README, "Or add it to a repository you already have"). Without the
+  // Bluesky harness, "sky" is a second Mastodon account under other variable names.
+  it("posts to Mastodon and Bluesky with their secrets in env:, keeping the Bluesky session", async () => {
+    const targets = await startThreeTargets();
+    try {
+      const config = await readFile(join(clone, "feeds.yml"), "utf8");
+      await writeFile(join(clone, "feeds.yml"), `${targets.config.join("\n")}\n${config}`);
+      const sessions = join(clone, "..", "sessions");
+      const result = await runAction(
+        {},
+        { ...credentialsEnv(credentials), ...targets.env, CRIEUR_SESSION_DIR: sessions },
+      );
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const texts = [
+        "New wing opens https://museum.example/e/0",
+        "Print fair https://museum.example/e/1",
+      ];
+      expect(fakeX.posts.map((post) => post.text).sort()).toEqual(texts);
+      const posts = await targets.posts();
+      expect(posts.toot.sort()).toEqual(texts);
+      expect(posts.sky.sort()).toEqual(texts);
+      expect(result.outputs.posts).toBe("6");
+      // Masked in the log, whatever the network.
+      for (const secret of [targets.env.MASTODON_TOKEN, targets.env.BLUESKY_APP_PASSWORD]) {
+        if (secret === undefined) continue;
+        expect(result.stdout).toContain(`::add-mask::${secret}`);
+        expect(result.stdout.replaceAll(`::add-mask::${secret}`, "")).not.toContain(secret);
+      }
+      if (targets.blueskyIsReal) {
+        expect(await readdir(sessions)).toEqual(["crieur-bluesky-sky.session"]);
+        const session = await readFile(join(sessions, "crieur-bluesky-sky.session"), "utf8");
+        expect(session).not.toContain(targets.env.BLUESKY_APP_PASSWORD);
+      }
+    } finally {
+      await targets.close();
+    }
+  });
+
+  it("skips a target whose secrets are not set, with a warning, and posts to the others", async () => {
+    const config = await readFile(join(clone, "feeds.yml"), "utf8");
+    const targets = ["targets:", "  x:", "    network: x", "  toot:", "    network: mastodon"];
+    await writeFile(join(clone, "feeds.yml"), `${targets.join("\n")}\n${config}`);
+    // What the runner gives for secrets that do not exist: empty values.
+    const result = await runAction(
+      {},
+      { ...credentialsEnv(credentials), MASTODON_URL: "", MASTODON_TOKEN: "" },
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/::warning[^\n]*Target 'toot' is skipped: its secrets/);
+    expect(fakeX.posts).toHaveLength(2);
+    expect(result.outputs.posts).toBe("2");
   });
 
   it("fails on a mistyped input before doing anything, with an annotation naming it", async () => {

