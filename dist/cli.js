@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-ZNBYNCZ3.js";
+} from "./chunks/chunk-XSDXNZVB.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-J47KHIM7.js";

@@ -15,6 +15,7 @@ import { buildDist } from "../test/support/build-once.js";
 import { runCli } from "../test/support/cli.js";
 import { credentialsEnv, fakeXCredentials, startFakeX } from "../test/support/fake-x-server.js";
 import { startFeedServer } from "../test/support/feed-server.js";
+import { pngBytes } from "../test/support/images.js";
 import { startThreeTargets } from "../test/support/three-targets.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
       etag: '"agenda-1"',
       headers: { "content-type": "application/rss+xml; charset=utf-8" },
     },
+    // The nocturne's image (a relative <img> in its description): a stand-in PNG.
+    "/img/carillon.png": { body: pngBytes(30_000), headers: { "content-type": "image/png" } },
     "/ergonomics.atom": {
       body: await sample("ergonomics-before.atom"),
       etag: '"ergo-1"',
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
         `    url: ${feeds.url("/agenda.xml")}`,
         '    template: "{title}\\n{summary}\\n{link}"',
         "    hashtags: [musée]",
+        "    image: true",
         "  - id: ergonomics",
         "    name: Good Posture Reads",
         `    url: ${feeds.url("/ergonomics.atom")}`,
@@ -102,7 +106,12 @@ async function main(): Promise<void> {
     process.stdout.write(third.stdout + third.stderr);
 
     banner(`What the fake X API received (${fakeX.posts.length} posts)`);
-    for (const post of fakeX.posts) console.log(`--- post ${post.id}\n${post.text}`);
+    for (const post of fakeX.posts) {
+      const images = (post.media ?? []).map(
+        (m) => `[image: ${m.bytes.length} bytes, alt "${m.alt}"]`,
+      );
+      console.log([`--- post ${post.id}`, post.text, ...images].join("\n"));
+    }
     const elsewhere = await targets.posts();
     for (const [name, texts] of Object.entries(elsewhere)) {
       banner(`What target '${name}' received (${texts.length} posts)`);

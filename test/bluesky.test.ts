@@ -211,6 +211,22 @@ describe.runIf(installed)("Bluesky against a real PDS", () => {
       ]);
     });
 
+    it("an image the PDS cannot read (it answers 500) is left out; the post goes out", async () => {
+      // A PNG whose second chunk claims 117 MB: the PDS fails reading its chunks.
+      const broken = Buffer.concat([PNG.subarray(0, 16), Buffer.alloc(200, 0x07)]);
+      const post = await publisher().publish("Broken picture https://example.org/c", {
+        link: { url: "https://example.org/c", title: "C", description: "" },
+        image: { bytes: broken, mime: "image/png", alt: "" },
+      });
+      const [record] = await records();
+      expect(record?.value.text).toBe("Broken picture https://example.org/c");
+      expect(record?.value.embed).toEqual({
+        $type: "app.bsky.embed.external",
+        external: { uri: "https://example.org/c", title: "C", description: "" },
+      });
+      expect(post.notes?.[0]).toMatch(/^The image was left out: .*HTTP 500/);
+    });
+
     it("attaches the image with its alt text when there is no link", async () => {
       await publisher().publish("A picture", {
         image: { bytes: PNG, mime: "image/png", alt: "A dot" },

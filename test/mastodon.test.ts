@@ -174,13 +174,21 @@ describe("images", () => {
     expect(fake.requests.some((r) => r.path.startsWith("/api/v1/media/"))).toBe(false);
   });
 
-  it("gives up waiting after the configured checks, as a transient failure", async () => {
+  it("gives up waiting after the configured checks: the post goes out without the image", async () => {
     await start({ processingPolls: 50 });
-    const error = await failure(
-      publisher({ mediaPolls: 3, retries: 0 }).publish("Slow", { image: png }),
-    );
-    expect(error.kind).toBe("transient");
-    expect(fake.statuses).toHaveLength(0);
+    const post = await publisher({ mediaPolls: 3, retries: 0 }).publish("Slow", { image: png });
+    expect(fake.statuses.map((status) => [status.text, status.media])).toEqual([["Slow", []]]);
+    expect(post.notes).toEqual([
+      "The image was left out: Mastodon was still processing it after waiting for it.",
+    ]);
+  });
+
+  it("an upload the instance fails (5xx) leaves the image out; the post goes out", async () => {
+    await start({ processingPolls: 0 });
+    fake.failNext({ path: "media", kind: "server-error", status: 503 });
+    const post = await publisher({ retries: 0 }).publish("Anyway", { image: png });
+    expect(fake.statuses.map((status) => [status.text, status.media])).toEqual([["Anyway", []]]);
+    expect(post.notes?.[0]).toMatch(/^The image was left out: .*503/);
   });
 
   it.each([

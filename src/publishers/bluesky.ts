@@ -182,8 +182,12 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
       );
       return data.blob;
     } catch (error) {
-      if (!(error instanceof PublishError) || error.kind !== "rejected") throw error;
-      notes.push(`The image was left out: ${error.message}`);
+      // The post matters more than its image: only credentials that fail stop it. (A PDS answers
+      // 500 to an image it cannot read.)
+      if (error instanceof PublishError && error.kind === "auth") throw error;
+      notes.push(
+        `The image was left out: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
   }

@@ -69,6 +69,23 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
       notes.push(`The image was left out: ${skip}.`);
       return undefined;
     }
+    try {
+      return await upload(image, instance, notes);
+    } catch (error) {
+      // The post matters more than its image: only credentials that fail stop it.
+      if (error instanceof PublishError && error.kind === "auth") throw error;
+      notes.push(
+        `The image was left out: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }
+  }
+
+  async function upload(
+    image: PostImage,
+    instance: MastodonInstanceLimits,
+    notes: string[],
+  ): Promise<string | undefined> {
     const form = new FormData();
     form.set("file", new Blob([image.bytes], { type: image.mime }), fileName(image.mime));
     form.set("description", [...image.alt].slice(0, instance.altTextLimit).join(""));
@@ -92,10 +109,7 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
       if (state.status === 200) return id;
       if (state.status !== 206) throw api.failure(state, "check the image's processing");
     }
-    throw new PublishError(
-      "Mastodon was still processing the image after waiting for it; the post is tried again later.",
-      "transient",
-    );
+    throw new PublishError("Mastodon was still processing it after waiting for it.", "transient");
   }
 
   async function attempt(text: string, publish: PublishOptions, key: string): Promise<Post> {

@@ -12794,14 +12794,14 @@ function publisherOf(target, credentials, env) {
   if ("accessToken" in credentials) {
     return lazyPublisher(
       { network: "mastodon", resendWindowMs: 55 * 6e4 },
-      async () => (await import("./mastodon-ON55INTT.js")).createMastodonPublisher({ credentials })
+      async () => (await import("./mastodon-TPJZJXPR.js")).createMastodonPublisher({ credentials })
     );
   }
   const sessionDir = env.CRIEUR_SESSION_DIR ?? env.RUNNER_TEMP;
   return lazyPublisher(
     { network: "bluesky", resendWindowMs: Number.POSITIVE_INFINITY },
     async () => {
-      const { createBlueskyPublisher } = await import("./bluesky-5NRGG2CJ.js");
+      const { createBlueskyPublisher } = await import("./bluesky-2TZFGFPV.js");
       const { encryptedFileSessionStore } = await import("./bluesky-session-QTHPULTC.js");
       return createBlueskyPublisher({
         credentials,

@@ -41,6 +41,17 @@ function createMastodonPublisher(options) {
       notes.push(`The image was left out: ${skip}.`);
       return void 0;
     }
+    try {
+      return await upload(image, instance, notes);
+    } catch (error) {
+      if (error instanceof PublishError && error.kind === "auth") throw error;
+      notes.push(
+        `The image was left out: ${error instanceof Error ? error.message : String(error)}`
+      );
+      return void 0;
+    }
+  }
+  async function upload(image, instance, notes) {
     const form = new FormData();
     form.set("file", new Blob([image.bytes], { type: image.mime }), fileName(image.mime));
     form.set("description", [...image.alt].slice(0, instance.altTextLimit).join(""));
@@ -63,10 +74,7 @@ function createMastodonPublisher(options) {
       if (state.status === 200) return id;
       if (state.status !== 206) throw api.failure(state, "check the image's processing");
     }
-    throw new PublishError(
-      "Mastodon was still processing the image after waiting for it; the post is tried again later.",
-      "transient"
-    );
+    throw new PublishError("Mastodon was still processing it after waiting for it.", "transient");
   }
   async function attempt(text, publish, key) {
     const notes = [];

@@ -69703,8 +69703,10 @@ function createBlueskyPublisher(options) {
       );
       return data.blob;
     } catch (error) {
-      if (!(error instanceof PublishError) || error.kind !== "rejected") throw error;
-      notes.push(`The image was left out: ${error.message}`);
+      if (error instanceof PublishError && error.kind === "auth") throw error;
+      notes.push(
+        `The image was left out: ${error instanceof Error ? error.message : String(error)}`
+      );
       return void 0;
     }
   }
