@@ -113,6 +113,22 @@ describe("repost:", () => {
     expect(applyOverrides(afterPost, [a], {}, later).state.reposts).toBeUndefined();
   });
 
+  it("remembers a repost listed by an alternate key under that key, so the next run can ask for a 304", () => {
+    // The item's link-based key from before its feed gave guids, say.
+    const alt = "https://m.example/a";
+    const withAlt = { ...a, altKeys: [alt] };
+    const once = applyOverrides(posted(), [withAlt], { repost: [alt] }, later);
+    expect(once.reposted).toEqual([withAlt]);
+    expect(once.state.reposts).toEqual({ [alt]: later.toISOString() });
+    const again = applyOverrides({ ...once.state, queue: [] }, [withAlt], { repost: [alt] }, later);
+    expect(again.reposted).toEqual([]);
+    // A file written before, with the item's key: not reposted a second time.
+    const older = { ...once.state, queue: [], reposts: { "tag:a": now.toISOString() } };
+    const upgraded = applyOverrides(older, [withAlt], { repost: [alt] }, later);
+    expect(upgraded.reposted).toEqual([]);
+    expect(upgraded.state.reposts).toEqual({ [alt]: now.toISOString() });
+  });
+
   it("says so when the item is no longer in the feed, and counts a waiting item as the repost", () => {
     const gone = applyOverrides(posted(), [], { repost: ["tag:a"] }, later);
     expect(gone.reposted).toEqual([]);

@@ -115,12 +115,14 @@ export function applyOverrides(
   const byIdentity = new Map(items.flatMap((item) => identities(item).map((key) => [key, item])));
   const waiting = new Set(queue.map(({ item }) => item.key));
   if (state.pending) waiting.add(state.pending.item.key);
+  // Remembered under the ref as listed (a key, an alternate key or a link), which is what the
+  // next run checks before it fetches; older files remembered the item's key.
   for (const ref of overrides.repost ?? []) {
     const item = byIdentity.get(ref);
     const key = item?.key ?? ref;
-    const when = state.reposts?.[key];
+    const when = state.reposts?.[ref] ?? state.reposts?.[key];
     if (when !== undefined) {
-      reposts[key] = when;
+      reposts[ref] = when;
       continue;
     }
     if (item === undefined) {
@@ -130,7 +132,7 @@ export function applyOverrides(
       );
       continue;
     }
-    reposts[key] = at;
+    reposts[ref] = at;
     // Still waiting or in flight: that post is the one asked for.
     if (waiting.has(key)) continue;
     queue.push({ item, queuedAt: at });

@@ -1301,9 +1301,9 @@ function applyOverrides(state, items, overrides, now) {
   for (const ref of overrides.repost ?? []) {
     const item = byIdentity.get(ref);
     const key = item?.key ?? ref;
-    const when = state.reposts?.[key];
+    const when = state.reposts?.[ref] ?? state.reposts?.[key];
     if (when !== void 0) {
-      reposts[key] = when;
+      reposts[ref] = when;
       continue;
     }
     if (item === void 0) {
@@ -1312,7 +1312,7 @@ function applyOverrides(state, items, overrides, now) {
       );
       continue;
     }
-    reposts[key] = at;
+    reposts[ref] = at;
     if (waiting.has(key)) continue;
     queue.push({ item, queuedAt: at });
     reposted.push(item);

@@ -12688,7 +12688,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-EKD5NNGK.js");
+    const { run } = await import("./run-LW3MUUE3.js");
     const report = await run(
       config,
       {
