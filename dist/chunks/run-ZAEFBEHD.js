@@ -247,7 +247,7 @@ async function attachmentsOf(feed, pending, report, deps) {
 }
 
 // src/in-flight.ts
-var loadCompose = () => import("./compose-G243VW34.js");
+var loadCompose = () => import("./compose-LWG6IOVL.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }

@@ -21,7 +21,7 @@ import {
 } from "./chunk-3MSF6MZP.js";
 
 // src/rules/compose.ts
-var import_twitter_text = __toESM(require_dist(), 1);
+var import_twitter_text2 = __toESM(require_dist(), 1);
 
 // src/rules/hashtags.ts
 function postHashtags(categories, settings) {
@@ -57,11 +57,23 @@ function hashtagText(tags) {
 }
 
 // src/rules/mentions.ts
+var import_twitter_text = __toESM(require_dist(), 1);
 var WORD_JOINER = "\u2060";
-var MENTION = /(^|[^\p{L}\p{M}\p{N}_@/.+-])([@＠])(?=[A-Za-z0-9_])/gu;
+var MASTODON_AT = /(?<=^|[^=/\p{L}\p{M}\p{N}_])[@＠](?=[\p{L}\p{N}_])/gu;
 function quietMentions(text, network) {
   if (network === "bluesky" || !text.includes("@") && !text.includes("\uFF20")) return text;
-  return text.replace(MENTION, `$1$2${WORD_JOINER}`);
+  const links = import_twitter_text.default.extractUrlsWithIndices(text).map((url) => url.indices);
+  const inLink = (at) => links.some(([from2, to]) => at >= from2 && at < to);
+  const ats = /* @__PURE__ */ new Set();
+  for (const mention of import_twitter_text.default.extractMentionsWithIndices(text)) ats.add(mention.indices[0]);
+  for (const match2 of text.matchAll(MASTODON_AT)) ats.add(match2.index);
+  let out = "";
+  let from = 0;
+  for (const at of [...ats].filter((at2) => !inLink(at2)).sort((a, b) => a - b)) {
+    out += `${text.slice(from, at + 1)}${WORD_JOINER}`;
+    from = at + 1;
+  }
+  return out + text.slice(from);
 }
 
 // src/rules/post-fields.ts
@@ -6718,10 +6730,10 @@ var ComposeError = class extends CrieurError {
   name = "ComposeError";
 };
 function weightedLength(text) {
-  return import_twitter_text.default.parseTweet(text).weightedLength;
+  return import_twitter_text2.default.parseTweet(text).weightedLength;
 }
 function containsUrl(text) {
-  return /\bhttps?:\/\/\S/i.test(text) || import_twitter_text.default.extractUrls(text).length > 0;
+  return /\bhttps?:\/\/\S/i.test(text) || import_twitter_text2.default.extractUrls(text).length > 0;
 }
 var parsed = /* @__PURE__ */ new Map();
 function templateOf(source) {

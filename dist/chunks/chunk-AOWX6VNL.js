@@ -12688,7 +12688,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-LW3MUUE3.js");
+    const { run } = await import("./run-ZAEFBEHD.js");
     const report = await run(
       config,
       {
@@ -12716,7 +12716,7 @@ async function finish(report, log, io, summary) {
   if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
 }
 async function previewScope(config, baseFile, feedIds) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-3JUQWWFR.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-KT3M7267.js");
   let base;
   let baseNote;
   try {

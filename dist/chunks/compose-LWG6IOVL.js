@@ -6,7 +6,7 @@ import {
   composePost,
   containsUrl,
   weightedLength
-} from "./chunk-REKG33UL.js";
+} from "./chunk-GH5SOKYQ.js";
 import "./chunk-FL2BMLAN.js";
 import "./chunk-5P5WBJWX.js";
 import "./chunk-ETCY7YZ6.js";

@@ -9,7 +9,7 @@ import {
 import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
-} from "./chunk-REKG33UL.js";
+} from "./chunk-GH5SOKYQ.js";
 import "./chunk-FL2BMLAN.js";
 import "./chunk-5P5WBJWX.js";
 import "./chunk-ETCY7YZ6.js";
