@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-AOWX6VNL.js";
+} from "./chunks/chunk-X3CCCHAX.js";
 import "./chunks/chunk-J47KHIM7.js";
 import "./chunks/chunk-KU2HM2EO.js";
 import "./chunks/chunk-QTYGHWQN.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-AOWX6VNL.js";
+} from "./chunks/chunk-X3CCCHAX.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-J47KHIM7.js";
@@ -236,7 +236,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-GXXLLWFB.js");
+  const { parseFeed } = await import("./chunks/parse-REVLZU3F.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);

@@ -53,6 +53,15 @@ describe("fetchImage", () => {
     }
   });
 
+  it("takes an image served as octet-stream by its bytes (storage services do that)", async () => {
+    for (const type of ["binary/octet-stream", "application/octet-stream"]) {
+      server.route(`/s3/${type}`, image(type, pngBytes(50)));
+      expect((await fetchImage(server.url(`/s3/${type}`), options)).mime).toBe("image/png");
+    }
+    server.route("/s3/text", image("application/octet-stream", "just some text"));
+    expect(await refusal("/s3/text")).toMatch(/is not a JPEG, PNG, GIF or WebP image/);
+  });
+
   it("refuses a page, a fake image, a 404, a file over the cap, too many redirects and a slow server", async () => {
     server.route("/page", image("text/html", "<html>nope</html>"));
     expect(await refusal("/page")).toMatch(/is not an image \(text\/html\)/);

@@ -123,6 +123,7 @@ describe("images", () => {
 
     // Images that cannot be had: the posts go out without them, and the owner is told why.
     for (const title of ["Nouvel accrochage", "Visite nocturne"]) {
+      expect(xPost(title)).toBeDefined();
       expect(xPost(title)?.media).toBeUndefined();
       expect(mastodon.statuses.find((s) => s.text.startsWith(title))?.media).toEqual([]);
     }
@@ -135,6 +136,7 @@ describe("images", () => {
     const summary = await readFile(join(work, "summary.html"), "utf8");
     expect(summary).toContain("The image of &quot;Nouvel accrochage&quot; was left out");
     // A feed without image: true posts text only, though its item has an image.
+    expect(xPost("Un texte")).toBeDefined();
     expect(xPost("Un texte")?.media).toBeUndefined();
     expect(mastodon.statuses.find((s) => s.text.startsWith("Un texte"))?.media).toEqual([]);
 
@@ -157,6 +159,32 @@ describe("images", () => {
     expect(preview.stdout).not.toMatch(/Un texte.*\[image/);
     expect(feeds.requests.some((r) => r.path.startsWith("/img/"))).toBe(false);
     expect(fakeX.posts).toEqual([]);
+  }, 60_000);
+
+  it("X refusing a post for its image (400) sends it once more without the image", async () => {
+    await setUp();
+    await firstSight();
+    feeds.route("/musee.xml", { body: rss([hall, seen]) });
+    fakeX.failNext({
+      kind: "answer",
+      status: 400,
+      body: {
+        errors: [{ message: "Your media IDs are invalid." }],
+        title: "Invalid Request",
+        detail: "One or more parameters to your request was invalid.",
+        type: "https://api.twitter.com/2/problems/invalid-request",
+      },
+    });
+    const result = await runCli(["run"], { cwd: work, env: env() });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(fakeX.posts.map((post) => [post.text, post.media])).toEqual([
+      ["La grande salle rouvre https://musee.example/salle", undefined],
+    ]);
+    expect(result.stderr).toMatch(
+      /The image was left out: X refused the post with it \(X rejected this post \(HTTP 400/,
+    );
+    const state = JSON.parse(await readFile(join(work, "state", "musee.json"), "utf8"));
+    expect(state.done["https://musee.example/salle"]).toMatchObject({ status: "posted" });
   }, 60_000);
 
   it("X refusing the upload still posts, without the image; X's processing status is waited for", async () => {

@@ -183,6 +183,15 @@ describe("images", () => {
     ]);
   });
 
+  it("a token without write:media loses the image, not the post", async () => {
+    await start({ processingPolls: 0, scopes: ["write:statuses"] });
+    const post = await publisher({ retries: 0 }).publish("No media scope", { image: png });
+    expect(fake.statuses.map((status) => [status.text, status.media])).toEqual([
+      ["No media scope", []],
+    ]);
+    expect(post.notes?.[0]).toMatch(/^The image was left out: .*write:media/);
+  });
+
   it("an upload the instance fails (5xx) leaves the image out; the post goes out", async () => {
     await start({ processingPolls: 0 });
     fake.failNext({ path: "media", kind: "server-error", status: 503 });

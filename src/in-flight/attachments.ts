@@ -32,9 +32,10 @@ export async function attachmentsOf(
     ? { link: { url: item.link, title: item.title, description: item.summary } }
     : {};
   if (feed.image !== true || item.image === undefined || deps.fetchImage === undefined) return link;
-  const maxImages = (await deps.publisher.limits?.())?.maxImages ?? 0;
-  if (maxImages < 1) return link;
   try {
+    // Asked inside: a network whose limits cannot be read this time loses the image, not the post.
+    const maxImages = (await deps.publisher.limits?.())?.maxImages ?? 0;
+    if (maxImages < 1) return link;
     const { bytes, mime } = await deps.fetchImage(item.image);
     const image: PostImage = { bytes, mime, alt: item.imageAlt ?? item.title };
     return { ...link, image };

@@ -182,9 +182,8 @@ export function createBlueskyPublisher(options: BlueskyPublisherOptions): Publis
       );
       return data.blob;
     } catch (error) {
-      // The post matters more than its image: only credentials that fail stop it. (A PDS answers
-      // 500 to an image it cannot read.)
-      if (error instanceof PublishError && error.kind === "auth") throw error;
+      // The post matters more than its image (a PDS answers 500 to an image it cannot read;
+      // credentials that fail altogether stop at the post itself).
       notes.push(
         `The image was left out: ${error instanceof Error ? error.message : String(error)}`,
       );

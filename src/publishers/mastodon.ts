@@ -72,8 +72,8 @@ export function createMastodonPublisher(options: MastodonPublisherOptions): Publ
     try {
       return await upload(image, instance, notes);
     } catch (error) {
-      // The post matters more than its image: only credentials that fail stop it.
-      if (error instanceof PublishError && error.kind === "auth") throw error;
+      // The post matters more than its image: even a token without write:media only loses it
+      // (a token that fails altogether stops at the post itself).
       notes.push(
         `The image was left out: ${error instanceof Error ? error.message : String(error)}`,
       );

@@ -14,7 +14,9 @@ const X_ALT_TEXT_MAX = 1000;
 /** An upload that takes longer is given up: the post is more important than its image. */
 const UPLOAD_TIMEOUT_MS = 60_000;
 
-export type UploadOutcome = { readonly mediaId: string } | { readonly leftOut: string };
+export type UploadOutcome =
+  | { readonly mediaId: string; readonly note?: string }
+  | { readonly leftOut: string; readonly timedOut?: true };
 
 export async function uploadImage(
   client: TwitterApi,
@@ -23,24 +25,33 @@ export async function uploadImage(
 ): Promise<UploadOutcome> {
   const problem = imageProblem(image);
   if (problem !== undefined) return { leftOut: `The image was left out: ${problem}.` };
+  const timedOut = Symbol("timed out");
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`X took longer than ${UPLOAD_TIMEOUT_MS / 1000} s to take it`)),
-      UPLOAD_TIMEOUT_MS,
-    );
+  const timeout = new Promise<typeof timedOut>((resolve) => {
+    timer = setTimeout(() => resolve(timedOut), UPLOAD_TIMEOUT_MS);
   });
   try {
-    const upload = async () => {
+    const upload = async (): Promise<UploadOutcome> => {
       const mediaId = await client.v2.uploadMedia(Buffer.from(image.bytes), {
         media_type: image.mime as (typeof X_IMAGE_TYPES)[number],
         media_category: image.mime === "image/gif" ? "tweet_gif" : "tweet_image",
       });
       const alt = [...image.alt.trim()].slice(0, X_ALT_TEXT_MAX).join("");
-      if (alt !== "") await client.v2.createMediaMetadata(mediaId, { alt_text: { text: alt } });
-      return mediaId;
+      if (alt === "") return { mediaId };
+      try {
+        await client.v2.createMediaMetadata(mediaId, { alt_text: { text: alt } });
+        return { mediaId };
+      } catch (error) {
+        // Better a picture without its description than no picture.
+        return { mediaId, note: `The image went out without its alt text (${describe(error)}).` };
+      }
     };
-    return { mediaId: await Promise.race([upload(), timeout]) };
+    const outcome = await Promise.race([upload(), timeout]);
+    if (outcome !== timedOut) return outcome;
+    return {
+      leftOut: `The image was left out: X took longer than ${UPLOAD_TIMEOUT_MS / 1000} s to take it.`,
+      timedOut: true,
+    };
   } catch (error) {
     return { leftOut: `The image was left out: X did not take it (${describe(error)}).` };
   } finally {

@@ -18,7 +18,13 @@ import {
 import { UsageError } from "../errors.js";
 import { X_LENGTH } from "../rules/length.js";
 import type { XCredentials } from "./credentials.js";
-import { type Post, PublishError, type Publisher, type PublishOptions } from "./publisher.js";
+import {
+  type Post,
+  type PostImage,
+  PublishError,
+  type Publisher,
+  type PublishOptions,
+} from "./publisher.js";
 import { uploadImage } from "./x-media.js";
 
 export interface XPublisherOptions {
@@ -51,6 +57,9 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
     { plugins: [transport(options.apiBaseUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)] },
   );
 
+  // After an upload that took too long, the others of this run go without their images.
+  let uploadsTimedOut = false;
+
   async function attempt(text: string, mediaId: string | undefined): Promise<Post> {
     const { data } = await client.v2.tweet(
       mediaId === undefined ? { text } : { text, media: { media_ids: [mediaId] } },
@@ -67,45 +76,77 @@ export function createXPublisher(options: XPublisherOptions): Publisher {
     resendWindowMs: 24 * 60 * 60_000,
     limits: async () => ({ length: X_LENGTH, maxImages: 1 }),
     async publish(text: string, publish: PublishOptions = {}): Promise<Post> {
+      const notes: string[] = [];
       // Uploaded once: a retry of the same post reuses it.
-      const upload = publish.image
-        ? await uploadImage(client, publish.image, (error) => translateXError(error).message)
-        : undefined;
-      const mediaId = upload && "mediaId" in upload ? upload.mediaId : undefined;
-      const notes = upload && "leftOut" in upload ? { notes: [upload.leftOut] } : {};
-      for (let tries = 1; ; tries++) {
-        try {
-          return { ...(await attempt(text, mediaId)), ...notes };
-        } catch (error) {
-          const translated = translateXError(error);
-          // After a lost answer, any later refusal leaves it open whether the text went out.
-          const failure =
-            tries > 1 && translated.kind !== "duplicate"
-              ? new PublishError(translated.message, translated.kind, {
-                  ...translated.details,
-                  maybeSent: true,
-                })
-              : translated;
-          if (failure.kind === "duplicate" && tries > 1) {
-            throw new PublishError(
-              "X already has this exact text: an earlier attempt in this run went out although its answer was lost, so the item counts as posted.",
-              "duplicate",
-              { ...failure.details, maybeSent: true },
-            );
-          }
-          if (failure.kind !== "transient") throw failure;
-          if (tries > retries) {
-            throw new PublishError(
-              `${failure.message} Tried ${tries} time${tries === 1 ? "" : "s"}; the next run sends the same text again (X refuses it if one of these attempts went out).`,
-              "transient",
-              { ...failure.details, maybeSent: true },
-            );
-          }
-          await sleep(FIRST_BACKOFF_MS * 2 ** (tries - 1));
+      const mediaId = publish.image ? await uploadOnce(publish.image, notes) : undefined;
+      const withNotes = (post: Post): Post => (notes.length > 0 ? { ...post, notes } : post);
+      try {
+        return withNotes(await sendWithRetries(text, mediaId));
+      } catch (error) {
+        // X refusing the post for its image (e.g. "Your media IDs are invalid") must not cost the
+        // post: nothing went out, so it is sent once more without it.
+        if (
+          mediaId === undefined ||
+          !(error instanceof PublishError) ||
+          error.kind !== "rejected" ||
+          error.details.maybeSent
+        ) {
+          throw error;
         }
+        notes.push(`The image was left out: X refused the post with it (${error.message})`);
+        return withNotes(await sendWithRetries(text, undefined));
       }
     },
   };
+
+  async function uploadOnce(image: PostImage, notes: string[]): Promise<string | undefined> {
+    if (uploadsTimedOut) {
+      notes.push("The image was left out: an earlier upload to X in this run took too long.");
+      return undefined;
+    }
+    const upload = await uploadImage(client, image, (error) => translateXError(error).message);
+    if ("leftOut" in upload) {
+      if (upload.timedOut) uploadsTimedOut = true;
+      notes.push(upload.leftOut);
+      return undefined;
+    }
+    if (upload.note) notes.push(upload.note);
+    return upload.mediaId;
+  }
+
+  async function sendWithRetries(text: string, mediaId: string | undefined): Promise<Post> {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(text, mediaId);
+      } catch (error) {
+        const translated = translateXError(error);
+        // After a lost answer, any later refusal leaves it open whether the text went out.
+        const failure =
+          tries > 1 && translated.kind !== "duplicate"
+            ? new PublishError(translated.message, translated.kind, {
+                ...translated.details,
+                maybeSent: true,
+              })
+            : translated;
+        if (failure.kind === "duplicate" && tries > 1) {
+          throw new PublishError(
+            "X already has this exact text: an earlier attempt in this run went out although its answer was lost, so the item counts as posted.",
+            "duplicate",
+            { ...failure.details, maybeSent: true },
+          );
+        }
+        if (failure.kind !== "transient") throw failure;
+        if (tries > retries) {
+          throw new PublishError(
+            `${failure.message} Tried ${tries} time${tries === 1 ? "" : "s"}; the next run sends the same text again (X refuses it if one of these attempts went out).`,
+            "transient",
+            { ...failure.details, maybeSent: true },
+          );
+        }
+        await sleep(FIRST_BACKOFF_MS * 2 ** (tries - 1));
+      }
+    }
+  }
 }
 
 /**

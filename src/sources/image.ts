@@ -1,8 +1,8 @@
 /**
  * Image download, a network edge like fetch.ts and with its safety: one time limit over redirects,
  * headers and body, a byte cap while streaming, at most a few redirects and only to http(s), and
- * only an image the networks take (JPEG, PNG, GIF, WebP), by its Content-Type and its first bytes
- * (a page or an error message served as "image/jpeg" is refused). It never retries: an image that
+ * only an image the networks take (JPEG, PNG, GIF, WebP), by its Content-Type (an image type, or
+ * octet-stream) and its first bytes (a page or an error message served as "image/jpeg" is refused). It never retries: an image that
  * fails is left out of its post, which goes out without it.
  */
 import { CrieurError } from "../errors.js";
@@ -98,7 +98,8 @@ export async function fetchImage(
         .split(";")[0]
         ?.trim()
         .toLowerCase();
-      if (!declared?.startsWith("image/")) {
+      // Storage services often serve any file as octet-stream: the bytes decide then.
+      if (!declared?.startsWith("image/") && !declared?.endsWith("/octet-stream")) {
         await discard(response);
         throw new ImageFetchError(
           `${current.href} is not an image (${declared || "no Content-Type"}).`,

@@ -58,7 +58,8 @@ export function itemImage(
   for (const { url, type, medium, node } of candidates) {
     if (typeof url !== "string" || !isImage(url, type, medium)) continue;
     const resolved = resolveLink(url, base);
-    if (resolved === undefined) continue;
+    // Only what crieur can download: a later candidate may be.
+    if (resolved === undefined || !/^https?:/.test(resolved)) continue;
     const alt = mediaText(node) ?? group.map(mediaText).find((text) => text !== undefined);
     return { image: resolved, ...(alt ? { imageAlt: alt } : {}) };
   }
@@ -100,18 +101,18 @@ function mediaText(node: unknown): string | undefined {
   return undefined;
 }
 
-/** The first <img> of an item's HTML with an http(s) source; tracking pixels are skipped. */
+/** The first <img> of an item's HTML with an http(s) source that is a picture, not decoration. */
 export function firstImg(html: string, base: string | undefined): ItemImage | undefined {
   // Most items have no image in their text: no need to parse them.
   if (!/<img\b/i.test(html)) return undefined;
   let found: ItemImage | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (found !== undefined || name !== "img") return;
-      if (attributes.width === "1" || attributes.height === "1") return;
+      if (found !== undefined || name !== "img" || isDecoration(attributes)) return;
       const image = resolveLink(attributes.src, base);
       if (image === undefined || !/^https?:/.test(image)) return;
-      const alt = toPlainText(attributes.alt ?? "");
+      // An attribute is text already (its entities decoded): only its spaces need tidying.
+      const alt = (attributes.alt ?? "").replace(/\s+/g, " ").trim();
       found = { image, ...(alt ? { imageAlt: alt } : {}) };
       parser.pause();
     },
@@ -119,4 +120,12 @@ export function firstImg(html: string, base: string | undefined): ItemImage | un
   parser.write(html);
   parser.end();
   return found;
+}
+
+/** Tracking pixels, icons and emoji (WordPress writes each emoji as an <img class="wp-smiley">). */
+function isDecoration(attributes: Readonly<Record<string, string>>): boolean {
+  if (/\b(wp-smiley|emoji)\b/i.test(attributes.class ?? "")) return true;
+  const small = (value: string | undefined) =>
+    value !== undefined && Number.parseInt(value, 10) < 50;
+  return small(attributes.width) || small(attributes.height);
 }

@@ -7108,12 +7108,10 @@ var UPLOAD_TIMEOUT_MS = 6e4;
 async function uploadImage(client, image, describe) {
   const problem = imageProblem(image);
   if (problem !== void 0) return { leftOut: `The image was left out: ${problem}.` };
+  const timedOut = /* @__PURE__ */ Symbol("timed out");
   let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`X took longer than ${UPLOAD_TIMEOUT_MS / 1e3} s to take it`)),
-      UPLOAD_TIMEOUT_MS
-    );
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(timedOut), UPLOAD_TIMEOUT_MS);
   });
   try {
     const upload = async () => {
@@ -7122,10 +7120,20 @@ async function uploadImage(client, image, describe) {
         media_category: image.mime === "image/gif" ? "tweet_gif" : "tweet_image"
       });
       const alt = [...image.alt.trim()].slice(0, X_ALT_TEXT_MAX).join("");
-      if (alt !== "") await client.v2.createMediaMetadata(mediaId, { alt_text: { text: alt } });
-      return mediaId;
+      if (alt === "") return { mediaId };
+      try {
+        await client.v2.createMediaMetadata(mediaId, { alt_text: { text: alt } });
+        return { mediaId };
+      } catch (error) {
+        return { mediaId, note: `The image went out without its alt text (${describe(error)}).` };
+      }
     };
-    return { mediaId: await Promise.race([upload(), timeout]) };
+    const outcome = await Promise.race([upload(), timeout]);
+    if (outcome !== timedOut) return outcome;
+    return {
+      leftOut: `The image was left out: X took longer than ${UPLOAD_TIMEOUT_MS / 1e3} s to take it.`,
+      timedOut: true
+    };
   } catch (error) {
     return { leftOut: `The image was left out: X did not take it (${describe(error)}).` };
   } finally {
@@ -7158,6 +7166,7 @@ function createXPublisher(options) {
     },
     { plugins: [transport(options.apiBaseUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)] }
   );
+  let uploadsTimedOut = false;
   async function attempt(text, mediaId) {
     const { data } = await client.v2.tweet(
       mediaId === void 0 ? { text } : { text, media: { media_ids: [mediaId] } }
@@ -7172,38 +7181,63 @@ function createXPublisher(options) {
     resendWindowMs: 24 * 60 * 6e4,
     limits: async () => ({ length: X_LENGTH, maxImages: 1 }),
     async publish(text, publish = {}) {
-      const upload = publish.image ? await uploadImage(client, publish.image, (error) => translateXError(error).message) : void 0;
-      const mediaId = upload && "mediaId" in upload ? upload.mediaId : void 0;
-      const notes = upload && "leftOut" in upload ? { notes: [upload.leftOut] } : {};
-      for (let tries = 1; ; tries++) {
-        try {
-          return { ...await attempt(text, mediaId), ...notes };
-        } catch (error) {
-          const translated = translateXError(error);
-          const failure = tries > 1 && translated.kind !== "duplicate" ? new PublishError(translated.message, translated.kind, {
-            ...translated.details,
-            maybeSent: true
-          }) : translated;
-          if (failure.kind === "duplicate" && tries > 1) {
-            throw new PublishError(
-              "X already has this exact text: an earlier attempt in this run went out although its answer was lost, so the item counts as posted.",
-              "duplicate",
-              { ...failure.details, maybeSent: true }
-            );
-          }
-          if (failure.kind !== "transient") throw failure;
-          if (tries > retries) {
-            throw new PublishError(
-              `${failure.message} Tried ${tries} time${tries === 1 ? "" : "s"}; the next run sends the same text again (X refuses it if one of these attempts went out).`,
-              "transient",
-              { ...failure.details, maybeSent: true }
-            );
-          }
-          await sleep(FIRST_BACKOFF_MS * 2 ** (tries - 1));
+      const notes = [];
+      const mediaId = publish.image ? await uploadOnce(publish.image, notes) : void 0;
+      const withNotes = (post) => notes.length > 0 ? { ...post, notes } : post;
+      try {
+        return withNotes(await sendWithRetries(text, mediaId));
+      } catch (error) {
+        if (mediaId === void 0 || !(error instanceof PublishError) || error.kind !== "rejected" || error.details.maybeSent) {
+          throw error;
         }
+        notes.push(`The image was left out: X refused the post with it (${error.message})`);
+        return withNotes(await sendWithRetries(text, void 0));
       }
     }
   };
+  async function uploadOnce(image, notes) {
+    if (uploadsTimedOut) {
+      notes.push("The image was left out: an earlier upload to X in this run took too long.");
+      return void 0;
+    }
+    const upload = await uploadImage(client, image, (error) => translateXError(error).message);
+    if ("leftOut" in upload) {
+      if (upload.timedOut) uploadsTimedOut = true;
+      notes.push(upload.leftOut);
+      return void 0;
+    }
+    if (upload.note) notes.push(upload.note);
+    return upload.mediaId;
+  }
+  async function sendWithRetries(text, mediaId) {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(text, mediaId);
+      } catch (error) {
+        const translated = translateXError(error);
+        const failure = tries > 1 && translated.kind !== "duplicate" ? new PublishError(translated.message, translated.kind, {
+          ...translated.details,
+          maybeSent: true
+        }) : translated;
+        if (failure.kind === "duplicate" && tries > 1) {
+          throw new PublishError(
+            "X already has this exact text: an earlier attempt in this run went out although its answer was lost, so the item counts as posted.",
+            "duplicate",
+            { ...failure.details, maybeSent: true }
+          );
+        }
+        if (failure.kind !== "transient") throw failure;
+        if (tries > retries) {
+          throw new PublishError(
+            `${failure.message} Tried ${tries} time${tries === 1 ? "" : "s"}; the next run sends the same text again (X refuses it if one of these attempts went out).`,
+            "transient",
+            { ...failure.details, maybeSent: true }
+          );
+        }
+        await sleep(FIRST_BACKOFF_MS * 2 ** (tries - 1));
+      }
+    }
+  }
 }
 function transport(apiBaseUrl, timeoutMs) {
   const base = apiBaseUrl === void 0 ? void 0 : parseBaseUrl(apiBaseUrl);

@@ -69703,7 +69703,6 @@ function createBlueskyPublisher(options) {
       );
       return data.blob;
     } catch (error) {
-      if (error instanceof PublishError && error.kind === "auth") throw error;
       notes.push(
         `The image was left out: ${error instanceof Error ? error.message : String(error)}`
       );

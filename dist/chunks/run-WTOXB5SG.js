@@ -231,9 +231,9 @@ async function attachmentsOf(feed, pending, report, deps) {
   const { item } = pending;
   const link = item.link ? { link: { url: item.link, title: item.title, description: item.summary } } : {};
   if (feed.image !== true || item.image === void 0 || deps.fetchImage === void 0) return link;
-  const maxImages = (await deps.publisher.limits?.())?.maxImages ?? 0;
-  if (maxImages < 1) return link;
   try {
+    const maxImages = (await deps.publisher.limits?.())?.maxImages ?? 0;
+    if (maxImages < 1) return link;
     const { bytes, mime } = await deps.fetchImage(item.image);
     const image = { bytes, mime, alt: item.imageAlt ?? item.title };
     return { ...link, image };
@@ -1332,7 +1332,7 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-GXXLLWFB.js");
+var loadParse = () => import("./parse-REVLZU3F.js");
 async function run(config, deps, options = {}) {
   const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(

@@ -12489,7 +12489,7 @@ async function fetchImage(url2, options) {
         throw new ImageFetchError(`${current.href} answered HTTP ${response.status}.`);
       }
       const declared = (response.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-      if (!declared?.startsWith("image/")) {
+      if (!declared?.startsWith("image/") && !declared?.endsWith("/octet-stream")) {
         await discard(response);
         throw new ImageFetchError(
           `${current.href} is not an image (${declared || "no Content-Type"}).`
@@ -12688,7 +12688,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-ZAEFBEHD.js");
+    const { run } = await import("./run-WTOXB5SG.js");
     const report = await run(
       config,
       {
@@ -12785,7 +12785,7 @@ function publisherOf(target, credentials, env) {
   if ("apiKey" in credentials) {
     return lazyPublisher(
       { network: "x", resendWindowMs: 24 * 60 * 6e4 },
-      async () => (await import("./x-BWOS7DGX.js")).createXPublisher({
+      async () => (await import("./x-TYVX2RD3.js")).createXPublisher({
         credentials,
         ...apiBaseUrl ? { apiBaseUrl } : {}
       })
@@ -12794,14 +12794,14 @@ function publisherOf(target, credentials, env) {
   if ("accessToken" in credentials) {
     return lazyPublisher(
       { network: "mastodon", resendWindowMs: 55 * 6e4 },
-      async () => (await import("./mastodon-TPJZJXPR.js")).createMastodonPublisher({ credentials })
+      async () => (await import("./mastodon-2A2W76G7.js")).createMastodonPublisher({ credentials })
     );
   }
   const sessionDir = env.CRIEUR_SESSION_DIR ?? env.RUNNER_TEMP;
   return lazyPublisher(
     { network: "bluesky", resendWindowMs: Number.POSITIVE_INFINITY },
     async () => {
-      const { createBlueskyPublisher } = await import("./bluesky-2TZFGFPV.js");
+      const { createBlueskyPublisher } = await import("./bluesky-OEIEZF5Z.js");
       const { encryptedFileSessionStore } = await import("./bluesky-session-QTHPULTC.js");
       return createBlueskyPublisher({
         credentials,

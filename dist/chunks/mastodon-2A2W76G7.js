@@ -44,7 +44,6 @@ function createMastodonPublisher(options) {
     try {
       return await upload(image, instance, notes);
     } catch (error) {
-      if (error instanceof PublishError && error.kind === "auth") throw error;
       notes.push(
         `The image was left out: ${error instanceof Error ? error.message : String(error)}`
       );

@@ -160,7 +160,7 @@ function itemImage(item, base, html) {
   for (const { url, type, medium, node } of candidates) {
     if (typeof url !== "string" || !isImage(url, type, medium)) continue;
     const resolved = resolveLink(url, base);
-    if (resolved === void 0) continue;
+    if (resolved === void 0 || !/^https?:/.test(resolved)) continue;
     const alt = mediaText(node) ?? group.map(mediaText).find((text) => text !== void 0);
     return { image: resolved, ...alt ? { imageAlt: alt } : {} };
   }
@@ -201,11 +201,10 @@ function firstImg(html, base) {
   let found;
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (found !== void 0 || name !== "img") return;
-      if (attributes.width === "1" || attributes.height === "1") return;
+      if (found !== void 0 || name !== "img" || isDecoration(attributes)) return;
       const image = resolveLink(attributes.src, base);
       if (image === void 0 || !/^https?:/.test(image)) return;
-      const alt = toPlainText(attributes.alt ?? "");
+      const alt = (attributes.alt ?? "").replace(/\s+/g, " ").trim();
       found = { image, ...alt ? { imageAlt: alt } : {} };
       parser.pause();
     }
@@ -213,6 +212,11 @@ function firstImg(html, base) {
   parser.write(html);
   parser.end();
   return found;
+}
+function isDecoration(attributes) {
+  if (/\b(wp-smiley|emoji)\b/i.test(attributes.class ?? "")) return true;
+  const small = (value) => value !== void 0 && Number.parseInt(value, 10) < 50;
+  return small(attributes.width) || small(attributes.height);
 }
 
 // src/sources/json-feed.ts
