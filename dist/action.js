@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-E2VTVMS7.js";
+} from "./chunks/chunk-CHGES4FG.js";
 import "./chunks/chunk-ISJTQK36.js";
 import "./chunks/chunk-QBKKLXQB.js";
 import "./chunks/chunk-QTYGHWQN.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-E2VTVMS7.js";
+} from "./chunks/chunk-CHGES4FG.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-ISJTQK36.js";
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-6L35XHS6.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-FQFQSHZ4.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-6L35XHS6.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-FQFQSHZ4.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-3YMBPK4P.js");
+      const { commitState } = await import("./chunks/commit-state-SCGHDR6S.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

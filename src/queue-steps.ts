@@ -9,10 +9,17 @@ import type { FeedRun, PostingDeps } from "./in-flight.js";
 import { type FeedReport, plural } from "./report/report.js";
 import type { SkippedItem } from "./rules/dedupe.js";
 import { planEventPosts, upcomingEventPosts } from "./rules/event-posts.js";
-import { dropUnpostableEvents } from "./rules/events.js";
+import { type DroppedEvent, dropUnpostableEvents } from "./rules/events.js";
 import { oneStoryOnce } from "./rules/one-story.js";
 import type { Item } from "./sources/item.js";
 import type { FeedState } from "./state/feed-state.js";
+import {
+  PRIMARY_TARGET,
+  refreshTargetQueues,
+  targetsOf,
+  targetView,
+  withTargetView,
+} from "./state/targets.js";
 
 /** Items recorded without posting, listed one per line; a long archive gets a count for the rest. */
 export const SKIPPED_LINES = 20;
@@ -101,17 +108,36 @@ export async function planEvents(
   if (changed && !dryRun) await deps.store.save(plan.state);
 }
 
-/** Queued events that must never be announced (cancelled, postponed, over) leave the queue. */
+/**
+ * Queued events that must never be announced (cancelled, postponed, over) leave every target's
+ * queue, each target recording why: one that waits for its turn would announce them too. The
+ * other targets' queues first get this fetch's version of their items (`fetched`).
+ */
 export async function dropUnpostable(
   feedRun: FeedRun,
+  fetched: readonly Item[] | undefined,
   deps: PostingDeps,
   dryRun: boolean,
 ): Promise<void> {
   if (!feedRun.state) return;
-  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
-  if (dropped.length === 0) return;
-  for (const { item, reason } of dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+  const now = deps.now();
+  let state = fetched ? refreshTargetQueues(feedRun.state, fetched) : feedRun.state;
+  const byKey = new Map<string, DroppedEvent & { targets: string[] }>();
+  for (const target of targetsOf(state)) {
+    const result = dropUnpostableEvents(targetView(state, target), now);
+    if (result.dropped.length === 0) continue;
+    state = withTargetView(state, target, result.state);
+    for (const { item, reason } of result.dropped) {
+      const entry = byKey.get(item.key) ?? { item, reason, targets: [] };
+      entry.targets.push(target);
+      byKey.set(item.key, entry);
+    }
+  }
+  if (byKey.size === 0 && state === feedRun.state) return;
+  for (const { item, reason, targets } of byKey.values()) {
+    // Out of X's queue (the top level), it reaches no other target: no need to name them.
+    const where = targets.includes(PRIMARY_TARGET) ? "" : ` (${targets.join(", ")})`;
+    deps.log.info(`"${item.title}" dropped${where}, ${reason}.`);
     feedRun.report.dropped.push({ title: item.title, reason });
   }
   feedRun.state = state;

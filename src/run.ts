@@ -81,7 +81,7 @@ export async function run(
         );
         const fetched = outcome.ok ? outcome.parsed?.items : undefined;
         await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
-        await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
+        await dropUnpostable(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       }),
     ),

@@ -116,6 +116,31 @@ describe("dropUnpostableEvents", () => {
     });
   });
 
+  it("judges a queued copy by its event as last fetched: a reminder of a cancelled event goes", () => {
+    const concert = event("concert", {});
+    const reminder: Item = {
+      ...concert,
+      key: "concert#remind:7d@2026-03-20T19:00:00+01:00",
+      title: "In 7 days: concert",
+      eventPost: { kind: "reminder", label: "7d", until: "2026-03-20T18:00:00.000Z" },
+    };
+    const cancelled = event("concert", { status: "cancelled" });
+    const state: FeedState = {
+      ...emptyState("agenda"),
+      queue: [
+        { item: concert, queuedAt: "2026-03-01T00:00:00Z" },
+        { item: reminder, queuedAt: "2026-03-01T00:00:00Z" },
+      ],
+      events: { concert: { item: cancelled, since: "2026-03-01T00:00:00Z" } },
+    };
+    const { state: next, dropped } = dropUnpostableEvents(state, NOW);
+    expect(next.queue).toEqual([]);
+    expect(dropped.map((entry) => entry.reason)).toEqual([
+      "not posted: the event is cancelled",
+      "not posted: the event is cancelled",
+    ]);
+  });
+
   it("leaves a state without such events as it is", () => {
     const state = { ...emptyState("agenda"), queue: [{ item: event("soon", {}), queuedAt: "x" }] };
     expect(dropUnpostableEvents(state, NOW).state).toBe(state);

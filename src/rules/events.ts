@@ -7,7 +7,7 @@
  */
 import { eventSpan } from "../sources/agenda.js";
 import type { Item } from "../sources/item.js";
-import { dropQueued, type FeedState } from "../state/feed-state.js";
+import { dropQueued, type FeedState, type TrackedEvent } from "../state/feed-state.js";
 
 /** Why an item that is an event must not be announced now, or undefined when it may be. */
 export function eventSkipReason(item: Item, now: Date): string | undefined {
@@ -37,7 +37,11 @@ export interface DroppedEvent {
   readonly reason: string;
 }
 
-/** The state without the queued events that must not be announced, and those events. */
+/**
+ * The state without the queued events that must not be announced, and those events. A queued
+ * copy may predate a cancellation (a reminder, or an announcement waiting for another target):
+ * it is judged by its event as last fetched, when the state still tracks it.
+ */
 export function dropUnpostableEvents(
   state: FeedState,
   now: Date,
@@ -45,10 +49,28 @@ export function dropUnpostableEvents(
   let next = state;
   const dropped: DroppedEvent[] = [];
   for (const { item } of state.queue) {
-    const reason = eventSkipReason(item, now);
+    const reason = eventSkipReason(withLatestEvent(item, state.events ?? {}), now);
     if (reason === undefined) continue;
     next = dropQueued(next, item.key, now, reason);
     dropped.push({ item, reason });
   }
   return { state: next, dropped };
+}
+
+function withLatestEvent(item: Item, events: Readonly<Record<string, TrackedEvent>>): Item {
+  if (!item.event) return item;
+  const latest = events[item.eventPost ? (eventKeyOf(item.key, events) ?? "") : item.key];
+  return latest?.item.event ? { ...item, event: latest.item.event } : item;
+}
+
+/** The event a derived post's key (`<event key>#remind:…`) belongs to: the longest such key. */
+function eventKeyOf(
+  key: string,
+  events: Readonly<Record<string, TrackedEvent>>,
+): string | undefined {
+  let found: string | undefined;
+  for (const eventKey of Object.keys(events)) {
+    if (key.startsWith(`${eventKey}#`) && eventKey.length > (found?.length ?? -1)) found = eventKey;
+  }
+  return found;
 }

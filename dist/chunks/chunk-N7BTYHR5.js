@@ -7,7 +7,7 @@ import {
   targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-UJCMQUCP.js";
+} from "./chunk-XIA4QAE4.js";
 import {
   ACCOUNT_FILE,
   StateError,

@@ -6,11 +6,13 @@ import {
 import {
   PRIMARY_TARGET,
   accountView,
+  refreshTargetQueues,
   syncTargets,
   targetView,
+  targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-UJCMQUCP.js";
+} from "./chunk-XIA4QAE4.js";
 import {
   bufferedLog,
   compileFilter,
@@ -771,12 +773,24 @@ function dropUnpostableEvents(state, now) {
   let next = state;
   const dropped = [];
   for (const { item } of state.queue) {
-    const reason = eventSkipReason(item, now);
+    const reason = eventSkipReason(withLatestEvent(item, state.events ?? {}), now);
     if (reason === void 0) continue;
     next = dropQueued(next, item.key, now, reason);
     dropped.push({ item, reason });
   }
   return { state: next, dropped };
+}
+function withLatestEvent(item, events) {
+  if (!item.event) return item;
+  const latest = events[item.eventPost ? eventKeyOf(item.key, events) ?? "" : item.key];
+  return latest?.item.event ? { ...item, event: latest.item.event } : item;
+}
+function eventKeyOf(key, events) {
+  let found;
+  for (const eventKey of Object.keys(events)) {
+    if (key.startsWith(`${eventKey}#`) && eventKey.length > (found?.length ?? -1)) found = eventKey;
+  }
+  return found;
 }
 
 // src/rules/similar-titles.ts
@@ -985,12 +999,25 @@ async function planEvents(feedRun, fetched, deps, dryRun) {
   feedRun.state = plan.state;
   if (changed && !dryRun) await deps.store.save(plan.state);
 }
-async function dropUnpostable(feedRun, deps, dryRun) {
+async function dropUnpostable(feedRun, fetched, deps, dryRun) {
   if (!feedRun.state) return;
-  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
-  if (dropped.length === 0) return;
-  for (const { item, reason } of dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+  const now = deps.now();
+  let state = fetched ? refreshTargetQueues(feedRun.state, fetched) : feedRun.state;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const target of targetsOf(state)) {
+    const result = dropUnpostableEvents(targetView(state, target), now);
+    if (result.dropped.length === 0) continue;
+    state = withTargetView(state, target, result.state);
+    for (const { item, reason } of result.dropped) {
+      const entry = byKey.get(item.key) ?? { item, reason, targets: [] };
+      entry.targets.push(target);
+      byKey.set(item.key, entry);
+    }
+  }
+  if (byKey.size === 0 && state === feedRun.state) return;
+  for (const { item, reason, targets } of byKey.values()) {
+    const where = targets.includes(PRIMARY_TARGET) ? "" : ` (${targets.join(", ")})`;
+    deps.log.info(`"${item.title}" dropped${where}, ${reason}.`);
     feedRun.report.dropped.push({ title: item.title, reason });
   }
   feedRun.state = state;
@@ -1334,7 +1361,7 @@ async function run(config, deps, options = {}) {
         );
         const fetched = outcome.ok ? outcome.parsed?.items : void 0;
         await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
-        await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
+        await dropUnpostable(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       })
     )

@@ -12588,7 +12588,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-SS6KMJNT.js");
+    const { run } = await import("./run-JAEYKDLJ.js");
     const report = await run(
       config,
       {
@@ -12715,7 +12715,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-3YMBPK4P.js");
+  const { commitState } = await import("./commit-state-SCGHDR6S.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -8,8 +8,8 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-BR2VVILU.js";
-import "./chunk-UJCMQUCP.js";
+} from "./chunk-N7BTYHR5.js";
+import "./chunk-XIA4QAE4.js";
 import "./chunk-QBKKLXQB.js";
 import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
