@@ -11,11 +11,11 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-CHGES4FG.js";
+} from "./chunks/chunk-MG5KIV47.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-ISJTQK36.js";
-import "./chunks/chunk-QBKKLXQB.js";
+} from "./chunks/chunk-APGNCIIN.js";
+import "./chunks/chunk-4L5QT3TQ.js";
 import {
   escapeHtml
 } from "./chunks/chunk-QTYGHWQN.js";
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-FQFQSHZ4.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-RFF5XNEW.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-FQFQSHZ4.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-RFF5XNEW.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-SCGHDR6S.js");
+      const { commitState } = await import("./chunks/commit-state-VIWVF4VM.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

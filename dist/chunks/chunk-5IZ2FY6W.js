@@ -14,7 +14,7 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-QBKKLXQB.js";
+} from "./chunk-4L5QT3TQ.js";
 import {
   plural
 } from "./chunk-QTYGHWQN.js";

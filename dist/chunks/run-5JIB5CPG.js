@@ -25,7 +25,7 @@ import {
   startOfNextMonth,
   upcomingEventPosts,
   wordsOf
-} from "./chunk-ISJTQK36.js";
+} from "./chunk-APGNCIIN.js";
 import {
   STATE_VERSION,
   canonicalOf,
@@ -43,7 +43,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-QBKKLXQB.js";
+} from "./chunk-4L5QT3TQ.js";
 import {
   plural,
   stoppedLine

@@ -13,7 +13,7 @@ import {
   parseReminder,
   parseTerm,
   terminalLog
-} from "./chunk-ISJTQK36.js";
+} from "./chunk-APGNCIIN.js";
 import {
   ZodArray,
   ZodDefault,
@@ -34,7 +34,7 @@ import {
   string,
   union,
   url
-} from "./chunk-QBKKLXQB.js";
+} from "./chunk-4L5QT3TQ.js";
 import {
   closingLines,
   exitCodeOf,
@@ -12588,7 +12588,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-JAEYKDLJ.js");
+    const { run } = await import("./run-5JIB5CPG.js");
     const report = await run(
       config,
       {
@@ -12715,7 +12715,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-SCGHDR6S.js");
+  const { commitState } = await import("./commit-state-VIWVF4VM.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,
