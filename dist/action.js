@@ -5,9 +5,9 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-MG5KIV47.js";
-import "./chunks/chunk-APGNCIIN.js";
-import "./chunks/chunk-4L5QT3TQ.js";
+} from "./chunks/chunk-2WAUEUPZ.js";
+import "./chunks/chunk-THXQY7YW.js";
+import "./chunks/chunk-DOQKDF4B.js";
 import "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
 import "./chunks/chunk-2HIWZCX5.js";

@@ -11,11 +11,11 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-MG5KIV47.js";
+} from "./chunks/chunk-2WAUEUPZ.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-APGNCIIN.js";
-import "./chunks/chunk-4L5QT3TQ.js";
+} from "./chunks/chunk-THXQY7YW.js";
+import "./chunks/chunk-DOQKDF4B.js";
 import {
   escapeHtml
 } from "./chunks/chunk-QTYGHWQN.js";
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-RFF5XNEW.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-QQXPSF2F.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-RFF5XNEW.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-QQXPSF2F.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-VIWVF4VM.js");
+      const { commitState } = await import("./chunks/commit-state-654GAYLX.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -1,17 +1,18 @@
 /**
  * The queues between recording the feeds and posting: event posts planned (reminders, held
  * announcements, change notices), events that must never be announced dropped, one article or
- * story posted once across feeds. Each step is a pure rule applied to the feeds' states, saved
- * right away.
+ * story posted once across feeds; broken events told once. Each step is a pure rule applied to
+ * the feeds' states, saved right away.
  * May import: config, rules, sources, state, report, errors, in-flight.
  */
 import type { FeedRun, PostingDeps } from "./in-flight.js";
 import { type FeedReport, plural } from "./report/report.js";
 import type { SkippedItem } from "./rules/dedupe.js";
 import { planEventPosts, upcomingEventPosts } from "./rules/event-posts.js";
-import { type DroppedEvent, dropUnpostableEvents } from "./rules/events.js";
+import { brokenEvents, type DroppedEvent, dropUnpostableEvents } from "./rules/events.js";
 import { oneStoryOnce } from "./rules/one-story.js";
-import type { Item } from "./sources/item.js";
+import { skippedEventLine } from "./sources/agenda.js";
+import type { Item, ParsedFeed } from "./sources/item.js";
 import type { FeedState } from "./state/feed-state.js";
 import {
   PRIMARY_TARGET,
@@ -140,6 +141,33 @@ export async function dropUnpostable(
     deps.log.info(`"${item.title}" dropped${where}, ${reason}.`);
     feedRun.report.dropped.push({ title: item.title, reason });
   }
+  feedRun.state = state;
+  if (!dryRun) await deps.store.save(state);
+}
+
+/**
+ * A calendar's or page's broken events (left out, the rest still read) are a warning once per
+ * problem, and again when it changes, not every run until the owner fixes them. A dry run (the
+ * preview) warns of them all.
+ */
+export async function tellBrokenEvents(
+  feedRun: FeedRun,
+  parsed: ParsedFeed | undefined,
+  deps: PostingDeps,
+  dryRun: boolean,
+): Promise<void> {
+  if (!feedRun.state || !parsed?.events) return;
+  const { state, broken } = brokenEvents(feedRun.state, parsed.events, deps.now());
+  for (const { event, toldAt } of broken) {
+    const line = skippedEventLine(event);
+    if (toldAt === undefined || dryRun) {
+      feedRun.report.notes.push(line);
+      deps.log.warning(`Feed '${feedRun.feed.id}': ${line}`);
+    } else {
+      deps.log.info(`${line} Warned on ${toldAt}; not repeated until it changes.`);
+    }
+  }
+  if (state === feedRun.state) return;
   feedRun.state = state;
   if (!dryRun) await deps.store.save(state);
 }

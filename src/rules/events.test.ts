@@ -3,7 +3,7 @@ import type { Item, ItemEvent } from "../sources/item.js";
 import { emptyState, type FeedState } from "../state/feed-state.js";
 import { planPosts, tooOld } from "./budget.js";
 import { dedupeItems } from "./dedupe.js";
-import { dropUnpostableEvents, eventSkipReason } from "./events.js";
+import { brokenEvents, dropUnpostableEvents, eventSkipReason } from "./events.js";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 
@@ -194,5 +194,35 @@ describe("future-dated items of RSS, Atom and JSON Feed agendas", () => {
     expect(second.queued.map((queued) => queued.key)).toEqual(["next"]);
     const plan = planPosts([{ feedId: "agenda", maxPostsPerRun: 5, queue: second.state.queue }], 5);
     expect(plan.map((post) => post.key)).toEqual(["far", "next"]);
+  });
+});
+
+describe("brokenEvents", () => {
+  const broken = (title: string, skipped: string) => ({ title, skipped });
+  const later = new Date("2026-03-10T12:30:00Z");
+
+  it("tells a problem once, again when it changes, and forgets one fixed", () => {
+    const first = brokenEvents(emptyState("agenda"), [broken("Cassé", "line 9: bad DTSTART")], NOW);
+    expect(first.broken).toEqual([{ event: broken("Cassé", "line 9: bad DTSTART") }]);
+    expect(first.state.brokenEvents).toEqual({
+      'event "Cassé" skipped (bad DTSTART).': NOW.toISOString(),
+    });
+
+    // The same problem, moved down by an event added above it: told already.
+    const moved = [broken("Cassé", "line 30: bad DTSTART")];
+    const again = brokenEvents(first.state, moved, later);
+    expect(again.state).toBe(first.state);
+    expect(again.broken).toEqual([{ event: moved[0], toldAt: NOW.toISOString() }]);
+
+    const changed = brokenEvents(first.state, [broken("Cassé", "line 30: bad DTEND")], later);
+    expect(changed.broken).toEqual([{ event: broken("Cassé", "line 30: bad DTEND") }]);
+    expect(Object.keys(changed.state.brokenEvents ?? {})).toEqual([
+      'event "Cassé" skipped (bad DTEND).',
+    ]);
+
+    const fixed = brokenEvents(first.state, [], later);
+    expect(fixed.broken).toEqual([]);
+    expect(fixed.state).not.toHaveProperty("brokenEvents");
+    expect(brokenEvents(fixed.state, [], later).state).toBe(fixed.state);
   });
 });

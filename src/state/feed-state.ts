@@ -102,6 +102,11 @@ export interface FeedState {
    * listed there. Forgotten once the key leaves the list.
    */
   readonly reposts?: Readonly<Record<string, string>>;
+  /**
+   * Broken events of a calendar or agenda page already told to the owner, by problem (without
+   * its line number), and when: each is a warning once, and again only once it changes.
+   */
+  readonly brokenEvents?: Readonly<Record<string, string>>;
   /** Upcoming events of a calendar or agenda page, by item key (see rules/event-posts.ts). */
   readonly events?: Readonly<Record<string, TrackedEvent>>;
   /**

@@ -25,7 +25,7 @@ import {
   startOfNextMonth,
   upcomingEventPosts,
   wordsOf
-} from "./chunk-APGNCIIN.js";
+} from "./chunk-THXQY7YW.js";
 import {
   STATE_VERSION,
   canonicalOf,
@@ -43,7 +43,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-4L5QT3TQ.js";
+} from "./chunk-DOQKDF4B.js";
 import {
   plural,
   stoppedLine
@@ -792,6 +792,25 @@ function eventKeyOf(key, events) {
   }
   return found;
 }
+function brokenEvents(state, events, now) {
+  const before = state.brokenEvents ?? {};
+  const remembered = {};
+  const broken = [];
+  for (const event of events.filter(isSkipped)) {
+    const problem = problemOf(event);
+    const toldAt = before[problem];
+    remembered[problem] = toldAt ?? now.toISOString();
+    broken.push(toldAt === void 0 ? { event } : { event, toldAt });
+  }
+  const unchanged = Object.keys(remembered).length === Object.keys(before).length && Object.entries(remembered).every(([problem, at]) => before[problem] === at);
+  if (unchanged) return { state, broken };
+  const { brokenEvents: _old, ...rest } = state;
+  const next = Object.keys(remembered).length > 0 ? { ...rest, brokenEvents: remembered } : rest;
+  return { state: next, broken };
+}
+function problemOf(event) {
+  return skippedEventLine({ ...event, skipped: event.skipped.replace(/^line \d+: /, "") });
+}
 
 // src/rules/similar-titles.ts
 var SAME_STORY_MIN_SHARED = 3;
@@ -1020,6 +1039,22 @@ async function dropUnpostable(feedRun, fetched, deps, dryRun) {
     deps.log.info(`"${item.title}" dropped${where}, ${reason}.`);
     feedRun.report.dropped.push({ title: item.title, reason });
   }
+  feedRun.state = state;
+  if (!dryRun) await deps.store.save(state);
+}
+async function tellBrokenEvents(feedRun, parsed, deps, dryRun) {
+  if (!feedRun.state || !parsed?.events) return;
+  const { state, broken } = brokenEvents(feedRun.state, parsed.events, deps.now());
+  for (const { event, toldAt } of broken) {
+    const line = skippedEventLine(event);
+    if (toldAt === void 0 || dryRun) {
+      feedRun.report.notes.push(line);
+      deps.log.warning(`Feed '${feedRun.feed.id}': ${line}`);
+    } else {
+      deps.log.info(`${line} Warned on ${toldAt}; not repeated until it changes.`);
+    }
+  }
+  if (state === feedRun.state) return;
   feedRun.state = state;
   if (!dryRun) await deps.store.save(state);
 }
@@ -1359,7 +1394,9 @@ async function run(config, deps, options = {}) {
           { dryRun, screen: screens.get(feed.id) },
           problems
         );
-        const fetched = outcome.ok ? outcome.parsed?.items : void 0;
+        const parsed = outcome.ok ? outcome.parsed : void 0;
+        await tellBrokenEvents(feedRun, parsed, { ...deps, log: lines.log }, dryRun);
+        const fetched = parsed?.items;
         await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         await dropUnpostable(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
@@ -1474,10 +1511,6 @@ async function recordFeed(feed, outcome, config, deps, { dryRun, screen: screen2
   const { parsed, result } = { parsed: outcome.parsed, result: outcome.result };
   report.notes.push(...result.notes, ...parsed.notes);
   for (const note of report.notes) deps.log.info(`Note: ${note}`);
-  for (const event of parsed.events?.filter(isSkipped) ?? []) {
-    report.notes.push(skippedEventLine(event));
-    deps.log.warning(`Feed '${feed.id}': ${skippedEventLine(event)}`);
-  }
   deps.log.info(`Fetched ${plural(parsed.items.length, "item")} (${result.bytes} bytes).`);
   const deduped = dedupeItems(
     healthy.state,

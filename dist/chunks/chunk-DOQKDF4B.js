@@ -6678,6 +6678,7 @@ var feedStateSchema = object({
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
   reposts: record(text, date2, "an object").exactOptional(),
+  brokenEvents: record(text, date2, "an object").exactOptional(),
   events: record(text, trackedEventSchema, "an object").exactOptional(),
   targets: record(text, targetLaneSchema, "an object").exactOptional()
 });
@@ -6757,6 +6758,7 @@ function serializeState(state) {
     ...state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {},
     ...state.months ? { months: state.months } : {},
     ...state.reposts ? { reposts: state.reposts } : {},
+    ...state.brokenEvents ? { brokenEvents: state.brokenEvents } : {},
     ...state.events ? { events: state.events } : {},
     done,
     ...targets ? { targets } : {}

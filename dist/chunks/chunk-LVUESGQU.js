@@ -14,7 +14,7 @@ import {
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-4L5QT3TQ.js";
+} from "./chunk-DOQKDF4B.js";
 import {
   plural
 } from "./chunk-QTYGHWQN.js";

@@ -13,7 +13,7 @@ import {
   parseReminder,
   parseTerm,
   terminalLog
-} from "./chunk-APGNCIIN.js";
+} from "./chunk-THXQY7YW.js";
 import {
   ZodArray,
   ZodDefault,
@@ -34,7 +34,7 @@ import {
   string,
   union,
   url
-} from "./chunk-4L5QT3TQ.js";
+} from "./chunk-DOQKDF4B.js";
 import {
   closingLines,
   exitCodeOf,
@@ -12588,7 +12588,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-5JIB5CPG.js");
+    const { run } = await import("./run-EBS3667T.js");
     const report = await run(
       config,
       {
@@ -12715,7 +12715,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-VIWVF4VM.js");
+  const { commitState } = await import("./commit-state-654GAYLX.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -5,9 +5,9 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-5IZ2FY6W.js";
+} from "./chunk-LVUESGQU.js";
 import "./chunk-XIA4QAE4.js";
-import "./chunk-4L5QT3TQ.js";
+import "./chunk-DOQKDF4B.js";
 import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-3MSF6MZP.js";

@@ -2,7 +2,7 @@ import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
   keyChecker
-} from "./chunk-4L5QT3TQ.js";
+} from "./chunk-DOQKDF4B.js";
 import {
   addDays,
   eventSpan,
