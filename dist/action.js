@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-2WAUEUPZ.js";
+} from "./chunks/chunk-XLM5OGYZ.js";
 import "./chunks/chunk-THXQY7YW.js";
 import "./chunks/chunk-DOQKDF4B.js";
 import "./chunks/chunk-QTYGHWQN.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-2WAUEUPZ.js";
+} from "./chunks/chunk-XLM5OGYZ.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-THXQY7YW.js";
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-QQXPSF2F.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-TECP5GVI.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-QQXPSF2F.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-TECP5GVI.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-654GAYLX.js");
+      const { commitState } = await import("./chunks/commit-state-4ANITYBM.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -8,7 +8,7 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-LVUESGQU.js";
+} from "./chunk-H6ONOGGN.js";
 import "./chunk-XIA4QAE4.js";
 import "./chunk-DOQKDF4B.js";
 import "./chunk-QTYGHWQN.js";

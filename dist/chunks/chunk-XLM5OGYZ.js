@@ -12715,7 +12715,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-654GAYLX.js");
+  const { commitState } = await import("./commit-state-4ANITYBM.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

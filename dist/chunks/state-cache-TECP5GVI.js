@@ -5,7 +5,7 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-LVUESGQU.js";
+} from "./chunk-H6ONOGGN.js";
 import "./chunk-XIA4QAE4.js";
 import "./chunk-DOQKDF4B.js";
 import "./chunk-QTYGHWQN.js";
