@@ -5,9 +5,9 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-X3CCCHAX.js";
-import "./chunks/chunk-J47KHIM7.js";
-import "./chunks/chunk-KU2HM2EO.js";
+} from "./chunks/chunk-Q3HCSMUH.js";
+import "./chunks/chunk-BE47VPEL.js";
+import "./chunks/chunk-D6NUKDDZ.js";
 import "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
 import "./chunks/chunk-2HIWZCX5.js";

@@ -11,11 +11,11 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-X3CCCHAX.js";
+} from "./chunks/chunk-Q3HCSMUH.js";
 import {
   isValidTimeZone
-} from "./chunks/chunk-J47KHIM7.js";
-import "./chunks/chunk-KU2HM2EO.js";
+} from "./chunks/chunk-BE47VPEL.js";
+import "./chunks/chunk-D6NUKDDZ.js";
 import {
   escapeHtml
 } from "./chunks/chunk-QTYGHWQN.js";
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-QSBVQ2HZ.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-ECHXDNIP.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-QSBVQ2HZ.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-ECHXDNIP.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-SQBMWRF4.js");
+      const { commitState } = await import("./chunks/commit-state-SXBFUVA2.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

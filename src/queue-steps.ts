@@ -1,18 +1,26 @@
 /**
  * The queues between recording the feeds and posting: event posts planned (reminders, held
  * announcements, change notices), events that must never be announced dropped, one article or
- * story posted once across feeds. Each step is a pure rule applied to the feeds' states, saved
- * right away.
+ * story posted once across feeds; broken events told once. Each step is a pure rule applied to
+ * the feeds' states, saved right away.
  * May import: config, rules, sources, state, report, errors, in-flight.
  */
 import type { FeedRun, PostingDeps } from "./in-flight.js";
 import { type FeedReport, plural } from "./report/report.js";
 import type { SkippedItem } from "./rules/dedupe.js";
 import { planEventPosts, upcomingEventPosts } from "./rules/event-posts.js";
-import { dropUnpostableEvents } from "./rules/events.js";
+import { brokenEvents, type DroppedEvent, dropUnpostableEvents } from "./rules/events.js";
 import { oneStoryOnce } from "./rules/one-story.js";
-import type { Item } from "./sources/item.js";
+import { skippedEventLine } from "./sources/agenda.js";
+import type { Item, ParsedFeed } from "./sources/item.js";
 import type { FeedState } from "./state/feed-state.js";
+import {
+  PRIMARY_TARGET,
+  refreshTargetQueues,
+  targetsOf,
+  targetView,
+  withTargetView,
+} from "./state/targets.js";
 
 /** Items recorded without posting, listed one per line; a long archive gets a count for the rest. */
 export const SKIPPED_LINES = 20;
@@ -101,19 +109,65 @@ export async function planEvents(
   if (changed && !dryRun) await deps.store.save(plan.state);
 }
 
-/** Queued events that must never be announced (cancelled, postponed, over) leave the queue. */
+/**
+ * Queued events that must never be announced (cancelled, postponed, over) leave every target's
+ * queue, each target recording why: one that waits for its turn would announce them too. The
+ * other targets' queues first get this fetch's version of their items (`fetched`).
+ */
 export async function dropUnpostable(
   feedRun: FeedRun,
+  fetched: readonly Item[] | undefined,
   deps: PostingDeps,
   dryRun: boolean,
 ): Promise<void> {
   if (!feedRun.state) return;
-  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
-  if (dropped.length === 0) return;
-  for (const { item, reason } of dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+  const now = deps.now();
+  let state = fetched ? refreshTargetQueues(feedRun.state, fetched) : feedRun.state;
+  const byKey = new Map<string, DroppedEvent & { targets: string[] }>();
+  for (const target of targetsOf(state)) {
+    const result = dropUnpostableEvents(targetView(state, target), now);
+    if (result.dropped.length === 0) continue;
+    state = withTargetView(state, target, result.state);
+    for (const { item, reason } of result.dropped) {
+      const entry = byKey.get(item.key) ?? { item, reason, targets: [] };
+      entry.targets.push(target);
+      byKey.set(item.key, entry);
+    }
+  }
+  if (byKey.size === 0 && state === feedRun.state) return;
+  for (const { item, reason, targets } of byKey.values()) {
+    // Out of X's queue (the top level), it reaches no other target: no need to name them.
+    const where = targets.includes(PRIMARY_TARGET) ? "" : ` (${targets.join(", ")})`;
+    deps.log.info(`"${item.title}" dropped${where}, ${reason}.`);
     feedRun.report.dropped.push({ title: item.title, reason });
   }
+  feedRun.state = state;
+  if (!dryRun) await deps.store.save(state);
+}
+
+/**
+ * A calendar's or page's broken events (left out, the rest still read) are a warning once per
+ * problem, and again when it changes, not every run until the owner fixes them. A dry run (the
+ * preview) warns of them all.
+ */
+export async function tellBrokenEvents(
+  feedRun: FeedRun,
+  parsed: ParsedFeed | undefined,
+  deps: PostingDeps,
+  dryRun: boolean,
+): Promise<void> {
+  if (!feedRun.state || !parsed?.events) return;
+  const { state, broken } = brokenEvents(feedRun.state, parsed.events, deps.now());
+  for (const { event, toldAt } of broken) {
+    const line = skippedEventLine(event);
+    if (toldAt === undefined || dryRun) {
+      feedRun.report.notes.push(line);
+      deps.log.warning(`Feed '${feedRun.feed.id}': ${line}`);
+    } else {
+      deps.log.info(`${line} Warned on ${toldAt}; not repeated until it changes.`);
+    }
+  }
+  if (state === feedRun.state) return;
   feedRun.state = state;
   if (!dryRun) await deps.store.save(state);
 }

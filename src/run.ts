@@ -20,6 +20,7 @@ import {
   reportSkipped,
   SKIPPED_LINES,
   skipRepeatedStories,
+  tellBrokenEvents,
 } from "./queue-steps.js";
 import { bufferedLog } from "./report/log.js";
 import { type FeedReport, plural, type RunReport } from "./report/report.js";
@@ -27,7 +28,6 @@ import { dedupeItems } from "./rules/dedupe.js";
 import { recordFailure, recordSuccess } from "./rules/feed-health.js";
 import type { Screen } from "./rules/filter.js";
 import { applyOverrides, screensOf } from "./rules/overrides.js";
-import { isSkipped, skippedEventLine } from "./sources/agenda.js";
 import type { FetchResult } from "./sources/fetch.js";
 import type { ParsedFeed } from "./sources/item.js";
 import type { FeedState, Validators } from "./state/feed-state.js";
@@ -79,9 +79,11 @@ export async function run(
           { dryRun, screen: screens.get(feed.id) },
           problems,
         );
-        const fetched = outcome.ok ? outcome.parsed?.items : undefined;
+        const parsed = outcome.ok ? outcome.parsed : undefined;
+        await tellBrokenEvents(feedRun, parsed, { ...deps, log: lines.log }, dryRun);
+        const fetched = parsed?.items;
         await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
-        await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
+        await dropUnpostable(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       }),
     ),
@@ -230,10 +232,6 @@ async function recordFeed(
   const { parsed, result } = { parsed: outcome.parsed, result: outcome.result };
   report.notes.push(...result.notes, ...parsed.notes);
   for (const note of report.notes) deps.log.info(`Note: ${note}`);
-  for (const event of parsed.events?.filter(isSkipped) ?? []) {
-    report.notes.push(skippedEventLine(event));
-    deps.log.warning(`Feed '${feed.id}': ${skippedEventLine(event)}`);
-  }
   deps.log.info(`Fetched ${plural(parsed.items.length, "item")} (${result.bytes} bytes).`);
 
   const deduped = dedupeItems(

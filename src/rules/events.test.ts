@@ -3,7 +3,7 @@ import type { Item, ItemEvent } from "../sources/item.js";
 import { emptyState, type FeedState } from "../state/feed-state.js";
 import { planPosts, tooOld } from "./budget.js";
 import { dedupeItems } from "./dedupe.js";
-import { dropUnpostableEvents, eventSkipReason } from "./events.js";
+import { brokenEvents, dropUnpostableEvents, eventSkipReason } from "./events.js";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 
@@ -116,6 +116,31 @@ describe("dropUnpostableEvents", () => {
     });
   });
 
+  it("judges a queued copy by its event as last fetched: a reminder of a cancelled event goes", () => {
+    const concert = event("concert", {});
+    const reminder: Item = {
+      ...concert,
+      key: "concert#remind:7d@2026-03-20T19:00:00+01:00",
+      title: "In 7 days: concert",
+      eventPost: { kind: "reminder", label: "7d", until: "2026-03-20T18:00:00.000Z" },
+    };
+    const cancelled = event("concert", { status: "cancelled" });
+    const state: FeedState = {
+      ...emptyState("agenda"),
+      queue: [
+        { item: concert, queuedAt: "2026-03-01T00:00:00Z" },
+        { item: reminder, queuedAt: "2026-03-01T00:00:00Z" },
+      ],
+      events: { concert: { item: cancelled, since: "2026-03-01T00:00:00Z" } },
+    };
+    const { state: next, dropped } = dropUnpostableEvents(state, NOW);
+    expect(next.queue).toEqual([]);
+    expect(dropped.map((entry) => entry.reason)).toEqual([
+      "not posted: the event is cancelled",
+      "not posted: the event is cancelled",
+    ]);
+  });
+
   it("leaves a state without such events as it is", () => {
     const state = { ...emptyState("agenda"), queue: [{ item: event("soon", {}), queuedAt: "x" }] };
     expect(dropUnpostableEvents(state, NOW).state).toBe(state);
@@ -169,5 +194,35 @@ describe("future-dated items of RSS, Atom and JSON Feed agendas", () => {
     expect(second.queued.map((queued) => queued.key)).toEqual(["next"]);
     const plan = planPosts([{ feedId: "agenda", maxPostsPerRun: 5, queue: second.state.queue }], 5);
     expect(plan.map((post) => post.key)).toEqual(["far", "next"]);
+  });
+});
+
+describe("brokenEvents", () => {
+  const broken = (title: string, skipped: string) => ({ title, skipped });
+  const later = new Date("2026-03-10T12:30:00Z");
+
+  it("tells a problem once, again when it changes, and forgets one fixed", () => {
+    const first = brokenEvents(emptyState("agenda"), [broken("Cassé", "line 9: bad DTSTART")], NOW);
+    expect(first.broken).toEqual([{ event: broken("Cassé", "line 9: bad DTSTART") }]);
+    expect(first.state.brokenEvents).toEqual({
+      'event "Cassé" skipped (bad DTSTART).': NOW.toISOString(),
+    });
+
+    // The same problem, moved down by an event added above it: told already.
+    const moved = [broken("Cassé", "line 30: bad DTSTART")];
+    const again = brokenEvents(first.state, moved, later);
+    expect(again.state).toBe(first.state);
+    expect(again.broken).toEqual([{ event: moved[0], toldAt: NOW.toISOString() }]);
+
+    const changed = brokenEvents(first.state, [broken("Cassé", "line 30: bad DTEND")], later);
+    expect(changed.broken).toEqual([{ event: broken("Cassé", "line 30: bad DTEND") }]);
+    expect(Object.keys(changed.state.brokenEvents ?? {})).toEqual([
+      'event "Cassé" skipped (bad DTEND).',
+    ]);
+
+    const fixed = brokenEvents(first.state, [], later);
+    expect(fixed.broken).toEqual([]);
+    expect(fixed.state).not.toHaveProperty("brokenEvents");
+    expect(brokenEvents(fixed.state, [], later).state).toBe(fixed.state);
   });
 });

@@ -102,6 +102,11 @@ export interface FeedState {
    * listed there. Forgotten once the key leaves the list.
    */
   readonly reposts?: Readonly<Record<string, string>>;
+  /**
+   * Broken events of a calendar or agenda page already told to the owner, by problem (without
+   * its line number), and when: each is a warning once, and again only once it changes.
+   */
+  readonly brokenEvents?: Readonly<Record<string, string>>;
   /** Upcoming events of a calendar or agenda page, by item key (see rules/event-posts.ts). */
   readonly events?: Readonly<Record<string, TrackedEvent>>;
   /**
@@ -247,11 +252,17 @@ export function lastPostAt(state: FeedState): string | undefined {
   return last;
 }
 
-/** A queued item that will not be posted (e.g. too old): it leaves the queue with the reason. */
+/**
+ * A queued item that will not be posted (e.g. too old): it leaves the queue with the reason. A
+ * repost (feeds.yml `repost:`) of a posted item keeps its record that it was posted: the post
+ * exists, and dedupe and one-story-once depend on knowing it.
+ */
 export function dropQueued(state: FeedState, key: string, now: Date, reason: string): FeedState {
+  const queue = state.queue.filter((entry) => entry.item.key !== key);
+  if (state.done[key]?.status === "posted") return { ...state, queue };
   return {
     ...state,
-    queue: state.queue.filter((entry) => entry.item.key !== key),
+    queue,
     done: { ...state.done, [key]: { status: "failed", at: now.toISOString(), reason } },
   };
 }
@@ -268,9 +279,13 @@ export function requeuePost(state: FeedState, countAttempt: boolean): FeedState 
   return { ...withoutPending(state), queue: [queued, ...state.queue] };
 }
 
-/** The item will never be posted: remember why, so it shows in the report and is not retried. */
+/**
+ * The item will never be posted: remember why, so it shows in the report and is not retried. A
+ * failed repost keeps the record of the post that went out before, as dropQueued does.
+ */
 export function failPost(state: FeedState, now: Date, reason: string): FeedState {
   const pending = requirePending(state);
+  if (state.done[pending.item.key]?.status === "posted") return withoutPending(state);
   const outcome: Outcome = {
     status: "failed",
     at: now.toISOString(),

@@ -7,6 +7,7 @@ import {
   type FeedState,
   type MonthCount,
   type Outcome,
+  type TrackedEvent,
 } from "./feed-state.js";
 import { mergeAccountStates, mergeFeedStates } from "./merge.js";
 import { StateError } from "./store.js";
@@ -156,6 +157,55 @@ describe("mergeFeedStates: the rest", () => {
 });
 
 const count = (posts: number, postsWithUrl = posts): MonthCount => ({ posts, postsWithUrl });
+
+describe("mergeFeedStates: events", () => {
+  const tracked = (
+    key: string,
+    title: string,
+    since: number,
+    more: Partial<TrackedEvent> = {},
+  ) => ({
+    item: makeItem({
+      key,
+      title,
+      event: { start: "2026-12-20T19:00:00Z", allDay: false, status: "confirmed" },
+    }),
+    since: at(since),
+    ...more,
+  });
+  const announced = { start: "2026-12-20T19:00:00Z", status: "confirmed" as const };
+
+  it("keeps the events of both sides, event by event", () => {
+    const theirs = state({ events: { a: tracked("a", "A", 1), b: tracked("b", "B", 2) } });
+    const ours = state({ events: { b: tracked("b", "B, corrected", 3), c: tracked("c", "C", 3) } });
+    const events = mergeFeedStates(theirs, ours).state.events ?? {};
+    expect(Object.keys(events).sort()).toEqual(["a", "b", "c"]);
+    // The newer run's fetch of the event, first seen when the earlier side saw it.
+    expect(events.b?.item.title).toBe("B, corrected");
+    expect(events.b?.since).toBe(at(2));
+  });
+
+  it("keeps an announcement made on either side, and holds only what neither announced", () => {
+    const theirs = state({
+      events: { a: tracked("a", "A", 1, { announced }), b: tracked("b", "B", 1, { held: true }) },
+    });
+    const ours = state({
+      events: { a: tracked("a", "A", 1, { held: true }), b: tracked("b", "B", 1) },
+    });
+    const events = mergeFeedStates(theirs, ours).state.events ?? {};
+    expect(events.a).toEqual(tracked("a", "A", 1, { announced }));
+    expect(events.b).toEqual(tracked("b", "B", 1, { held: true }));
+  });
+
+  it("forgets an event one side forgot since the common version", () => {
+    const base = state({ events: { a: tracked("a", "A", 1), b: tracked("b", "B", 1) } });
+    const theirs = state({ events: { a: tracked("a", "A", 1), b: tracked("b", "B", 1) } });
+    const ours = state({ events: { b: tracked("b", "B", 1), c: tracked("c", "C", 4) } });
+    const events = mergeFeedStates(theirs, ours, base).state.events ?? {};
+    expect(Object.keys(events).sort()).toEqual(["b", "c"]);
+    expect(mergeFeedStates(state({}), state({}), base).state).not.toHaveProperty("events");
+  });
+});
 
 describe("mergeFeedStates: months", () => {
   it.each([

@@ -24,6 +24,11 @@
  *   a failing feed is re-detected on the next run, while a false alarm would not go away); between
  *   two failing sides, the earlier date. `unreliableGuids` holds if either side found it;
  *   `maxItemsSeen` is the higher of the two.
+ * - `events` (upcoming events, rules/event-posts.ts) merge event by event: one tracked on one side
+ *   only is kept, unless the common version had it (the other side forgot it: over, or gone
+ *   from the feed). For one on both sides, the event as `ours` (the newer run) last fetched it,
+ *   first seen at the earlier `since`; announced if either side announced it (an announcement
+ *   is never held again, nor its change notices lost), else held if either holds it.
  * - `validators` and any other field come from `ours`, the newer run: it fetched last. Taking one
  *   side's validators is safe because `done` is the union, so no item can look new again.
  *
@@ -41,6 +46,7 @@ import type {
   Outcome,
   PendingPost,
   QueuedItem,
+  TrackedEvent,
 } from "./feed-state.js";
 import { StateError } from "./store.js";
 import { accountView, targetView, withAccountView, withTargetView } from "./targets.js";
@@ -132,6 +138,7 @@ function mergeRecords(theirs: FeedState, ours: FeedState, base?: FeedState): Mer
         ? theirs.failingSince
         : ours.failingSince;
   const itemCounts = [theirs.maxItemsSeen, ours.maxItemsSeen].filter((n) => n !== undefined);
+  const events = mergeEvents(theirs.events, ours.events, base?.events);
   const state: FeedState = {
     ...withoutMergedFields(theirs),
     ...withoutMergedFields(ours),
@@ -144,6 +151,7 @@ function mergeRecords(theirs: FeedState, ours: FeedState, base?: FeedState): Mer
     ...(theirs.unreliableGuids || ours.unreliableGuids ? { unreliableGuids: true } : {}),
     ...(itemCounts.length > 0 ? { maxItemsSeen: Math.max(...itemCounts) } : {}),
     ...(reposts ? { reposts } : {}),
+    ...(events ? { events } : {}),
   };
   return { state, notes };
 }
@@ -158,9 +166,38 @@ function withoutMergedFields(state: FeedState) {
     unreliableGuids: _unreliableGuids,
     maxItemsSeen: _maxItemsSeen,
     reposts: _reposts,
+    events: _events,
     ...rest
   } = state;
   return rest;
+}
+
+type Events = Readonly<Record<string, TrackedEvent>>;
+
+function mergeEvents(
+  theirs: Events | undefined,
+  ours: Events | undefined,
+  base: Events | undefined,
+): Events | undefined {
+  if (!theirs && !ours) return undefined;
+  const merged: Record<string, TrackedEvent> = {};
+  for (const key of new Set([...Object.keys(theirs ?? {}), ...Object.keys(ours ?? {})])) {
+    const other = theirs?.[key];
+    const mine = ours?.[key];
+    if (other && mine) merged[key] = mergeEvent(other, mine);
+    else if (base?.[key] === undefined) merged[key] = (mine ?? other) as TrackedEvent;
+  }
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+function mergeEvent(theirs: TrackedEvent, ours: TrackedEvent): TrackedEvent {
+  const announced = ours.announced ?? theirs.announced;
+  const { held: _held, announced: _announced, ...rest } = ours;
+  return {
+    ...rest,
+    since: isBefore(theirs.since, ours.since) ? theirs.since : ours.since,
+    ...(announced ? { announced } : ours.held || theirs.held ? { held: true } : {}),
+  };
 }
 
 type Reposts = Readonly<Record<string, string>>;

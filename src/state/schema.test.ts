@@ -54,6 +54,7 @@ const full: FeedState = {
   unreliableGuids: true,
   maxItemsSeen: 40,
   reposts: { b: at },
+  brokenEvents: { 'event "Cassé" skipped (its DTSTART is not a date).': at },
 };
 
 /** `full` as a file, with one value replaced (undefined: the key removed). */

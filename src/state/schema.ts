@@ -155,6 +155,7 @@ export const feedStateSchema = z.object({
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
   reposts: z.record(text, date, "an object").exactOptional(),
+  brokenEvents: z.record(text, date, "an object").exactOptional(),
   events: z.record(text, trackedEventSchema, "an object").exactOptional(),
   targets: z.record(text, targetLaneSchema, "an object").exactOptional(),
 });

@@ -40,6 +40,7 @@ export function serializeState(state: FeedState): string {
     ...(state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {}),
     ...(state.months ? { months: state.months } : {}),
     ...(state.reposts ? { reposts: state.reposts } : {}),
+    ...(state.brokenEvents ? { brokenEvents: state.brokenEvents } : {}),
     ...(state.events ? { events: state.events } : {}),
     done,
     ...(targets ? { targets } : {}),

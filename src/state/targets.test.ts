@@ -5,6 +5,7 @@ import { mergeAccountStates, mergeFeedStates } from "./merge.js";
 import { parseState, serializeState } from "./store.js";
 import {
   accountView,
+  refreshTargetQueues,
   syncTargets,
   targetView,
   withAccountView,
@@ -33,6 +34,17 @@ describe("state per target", () => {
     expect(toot.done).toEqual({});
     // A second sync adds nothing new.
     expect(syncTargets(synced, ["x", "toot"], now)).toBe(synced);
+  });
+
+  it("another target's waiting item takes this fetch's version; an unchanged state is kept", () => {
+    const synced = syncTargets(OLD, ["x", "toot"], now);
+    const corrected = makeItem({ key: "new", title: "Corrected title" });
+    const refreshed = refreshTargetQueues(synced, [corrected, makeItem({ key: "other" })]);
+    expect(targetView(refreshed, "toot").queue).toEqual([
+      { item: corrected, queuedAt: "2026-11-20T10:00:00.000Z" },
+    ]);
+    expect(refreshTargetQueues(refreshed, [corrected])).toBe(refreshed);
+    expect(refreshTargetQueues(OLD, [corrected])).toBe(OLD);
   });
 
   it("an item posted to x stays queued for the other target, and x never gets it again", () => {

@@ -9,6 +9,7 @@
  * before anything is posted. A target only receives items that arrive while it is configured and
  * live: adding one never floods it with the feed's archive.
  */
+import type { Item } from "../sources/item.js";
 import type {
   AccountState,
   FeedState,
@@ -108,6 +109,30 @@ function prunedDone(done: TargetLane["done"], state: FeedState, now: Date): Targ
       (outcome.status === "posted" && outcome.at > recent),
   );
   return kept.length === Object.keys(done).length ? done : Object.fromEntries(kept);
+}
+
+/**
+ * Every other target's waiting items, refreshed with this fetch's version of them, as dedupe
+ * refreshes the top-level queue: a corrected title, or an event since cancelled, is what each
+ * target sees.
+ */
+export function refreshTargetQueues(state: FeedState, fetched: readonly Item[]): FeedState {
+  if (!state.targets || fetched.length === 0) return state;
+  const latest = new Map(fetched.map((item) => [item.key, item]));
+  let changed = false;
+  const targets: Record<string, TargetLane> = {};
+  for (const [target, lane] of Object.entries(state.targets)) {
+    const queue = lane.queue.map((queued) => {
+      const item = latest.get(queued.item.key);
+      return item && JSON.stringify(item) !== JSON.stringify(queued.item)
+        ? { ...queued, item }
+        : queued;
+    });
+    const laneChanged = queue.some((queued, index) => queued !== lane.queue[index]);
+    changed ||= laneChanged;
+    targets[target] = laneChanged ? { ...lane, queue } : lane;
+  }
+  return changed ? { ...state, targets } : state;
 }
 
 /** Names of the targets with records in this state, "x" first. */

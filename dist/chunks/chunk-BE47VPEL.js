@@ -2,7 +2,7 @@ import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
   keyChecker
-} from "./chunk-KU2HM2EO.js";
+} from "./chunk-D6NUKDDZ.js";
 import {
   addDays,
   eventSpan,

@@ -8,9 +8,9 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-AJUSQDI4.js";
-import "./chunk-UJCMQUCP.js";
-import "./chunk-KU2HM2EO.js";
+} from "./chunk-XIWAF4OQ.js";
+import "./chunk-XIA4QAE4.js";
+import "./chunk-D6NUKDDZ.js";
 import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-3MSF6MZP.js";

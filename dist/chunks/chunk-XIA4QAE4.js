@@ -69,6 +69,22 @@ function prunedDone(done, state, now) {
   );
   return kept.length === Object.keys(done).length ? done : Object.fromEntries(kept);
 }
+function refreshTargetQueues(state, fetched) {
+  if (!state.targets || fetched.length === 0) return state;
+  const latest = new Map(fetched.map((item) => [item.key, item]));
+  let changed = false;
+  const targets = {};
+  for (const [target, lane] of Object.entries(state.targets)) {
+    const queue = lane.queue.map((queued) => {
+      const item = latest.get(queued.item.key);
+      return item && JSON.stringify(item) !== JSON.stringify(queued.item) ? { ...queued, item } : queued;
+    });
+    const laneChanged = queue.some((queued, index) => queued !== lane.queue[index]);
+    changed ||= laneChanged;
+    targets[target] = laneChanged ? { ...lane, queue } : lane;
+  }
+  return changed ? { ...state, targets } : state;
+}
 function targetsOf(state) {
   return [PRIMARY_TARGET, ...Object.keys(state.targets ?? {})];
 }
@@ -96,6 +112,7 @@ export {
   targetView,
   withTargetView,
   syncTargets,
+  refreshTargetQueues,
   targetsOf,
   accountView,
   withAccountView

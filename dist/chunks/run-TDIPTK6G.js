@@ -6,11 +6,13 @@ import {
 import {
   PRIMARY_TARGET,
   accountView,
+  refreshTargetQueues,
   syncTargets,
   targetView,
+  targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-UJCMQUCP.js";
+} from "./chunk-XIA4QAE4.js";
 import {
   bufferedLog,
   compileFilter,
@@ -23,7 +25,7 @@ import {
   startOfNextMonth,
   upcomingEventPosts,
   wordsOf
-} from "./chunk-J47KHIM7.js";
+} from "./chunk-BE47VPEL.js";
 import {
   STATE_VERSION,
   canonicalOf,
@@ -41,7 +43,7 @@ import {
   stateFileName,
   storyOf,
   storyRecord
-} from "./chunk-KU2HM2EO.js";
+} from "./chunk-D6NUKDDZ.js";
 import {
   plural,
   stoppedLine
@@ -800,12 +802,43 @@ function dropUnpostableEvents(state, now) {
   let next = state;
   const dropped = [];
   for (const { item } of state.queue) {
-    const reason = eventSkipReason(item, now);
+    const reason = eventSkipReason(withLatestEvent(item, state.events ?? {}), now);
     if (reason === void 0) continue;
     next = dropQueued(next, item.key, now, reason);
     dropped.push({ item, reason });
   }
   return { state: next, dropped };
+}
+function withLatestEvent(item, events) {
+  if (!item.event) return item;
+  const latest = events[item.eventPost ? eventKeyOf(item.key, events) ?? "" : item.key];
+  return latest?.item.event ? { ...item, event: latest.item.event } : item;
+}
+function eventKeyOf(key, events) {
+  let found;
+  for (const eventKey of Object.keys(events)) {
+    if (key.startsWith(`${eventKey}#`) && eventKey.length > (found?.length ?? -1)) found = eventKey;
+  }
+  return found;
+}
+function brokenEvents(state, events, now) {
+  const before = state.brokenEvents ?? {};
+  const remembered = {};
+  const broken = [];
+  for (const event of events.filter(isSkipped)) {
+    const problem = problemOf(event);
+    const toldAt = before[problem];
+    remembered[problem] = toldAt ?? now.toISOString();
+    broken.push(toldAt === void 0 ? { event } : { event, toldAt });
+  }
+  const unchanged = Object.keys(remembered).length === Object.keys(before).length && Object.entries(remembered).every(([problem, at]) => before[problem] === at);
+  if (unchanged) return { state, broken };
+  const { brokenEvents: _old, ...rest } = state;
+  const next = Object.keys(remembered).length > 0 ? { ...rest, brokenEvents: remembered } : rest;
+  return { state: next, broken };
+}
+function problemOf(event) {
+  return skippedEventLine({ ...event, skipped: event.skipped.replace(/^line \d+: /, "") });
 }
 
 // src/rules/similar-titles.ts
@@ -1014,14 +1047,43 @@ async function planEvents(feedRun, fetched, deps, dryRun) {
   feedRun.state = plan.state;
   if (changed && !dryRun) await deps.store.save(plan.state);
 }
-async function dropUnpostable(feedRun, deps, dryRun) {
+async function dropUnpostable(feedRun, fetched, deps, dryRun) {
   if (!feedRun.state) return;
-  const { state, dropped } = dropUnpostableEvents(feedRun.state, deps.now());
-  if (dropped.length === 0) return;
-  for (const { item, reason } of dropped) {
-    deps.log.info(`"${item.title}" dropped, ${reason}.`);
+  const now = deps.now();
+  let state = fetched ? refreshTargetQueues(feedRun.state, fetched) : feedRun.state;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const target of targetsOf(state)) {
+    const result = dropUnpostableEvents(targetView(state, target), now);
+    if (result.dropped.length === 0) continue;
+    state = withTargetView(state, target, result.state);
+    for (const { item, reason } of result.dropped) {
+      const entry = byKey.get(item.key) ?? { item, reason, targets: [] };
+      entry.targets.push(target);
+      byKey.set(item.key, entry);
+    }
+  }
+  if (byKey.size === 0 && state === feedRun.state) return;
+  for (const { item, reason, targets } of byKey.values()) {
+    const where = targets.includes(PRIMARY_TARGET) ? "" : ` (${targets.join(", ")})`;
+    deps.log.info(`"${item.title}" dropped${where}, ${reason}.`);
     feedRun.report.dropped.push({ title: item.title, reason });
   }
+  feedRun.state = state;
+  if (!dryRun) await deps.store.save(state);
+}
+async function tellBrokenEvents(feedRun, parsed, deps, dryRun) {
+  if (!feedRun.state || !parsed?.events) return;
+  const { state, broken } = brokenEvents(feedRun.state, parsed.events, deps.now());
+  for (const { event, toldAt } of broken) {
+    const line = skippedEventLine(event);
+    if (toldAt === void 0 || dryRun) {
+      feedRun.report.notes.push(line);
+      deps.log.warning(`Feed '${feedRun.feed.id}': ${line}`);
+    } else {
+      deps.log.info(`${line} Warned on ${toldAt}; not repeated until it changes.`);
+    }
+  }
+  if (state === feedRun.state) return;
   feedRun.state = state;
   if (!dryRun) await deps.store.save(state);
 }
@@ -1361,9 +1423,11 @@ async function run(config, deps, options = {}) {
           { dryRun, screen: screens.get(feed.id) },
           problems
         );
-        const fetched = outcome.ok ? outcome.parsed?.items : void 0;
+        const parsed = outcome.ok ? outcome.parsed : void 0;
+        await tellBrokenEvents(feedRun, parsed, { ...deps, log: lines.log }, dryRun);
+        const fetched = parsed?.items;
         await planEvents(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
-        await dropUnpostable(feedRun, { ...deps, log: lines.log }, dryRun);
+        await dropUnpostable(feedRun, fetched, { ...deps, log: lines.log }, dryRun);
         return { feedRun, lines, problems };
       })
     )
@@ -1476,10 +1540,6 @@ async function recordFeed(feed, outcome, config, deps, { dryRun, screen: screen2
   const { parsed, result } = { parsed: outcome.parsed, result: outcome.result };
   report.notes.push(...result.notes, ...parsed.notes);
   for (const note of report.notes) deps.log.info(`Note: ${note}`);
-  for (const event of parsed.events?.filter(isSkipped) ?? []) {
-    report.notes.push(skippedEventLine(event));
-    deps.log.warning(`Feed '${feed.id}': ${skippedEventLine(event)}`);
-  }
   deps.log.info(`Fetched ${plural(parsed.items.length, "item")} (${result.bytes} bytes).`);
   const deduped = dedupeItems(
     healthy.state,

@@ -13,7 +13,7 @@ import {
   parseReminder,
   parseTerm,
   terminalLog
-} from "./chunk-J47KHIM7.js";
+} from "./chunk-BE47VPEL.js";
 import {
   ZodArray,
   ZodDefault,
@@ -34,7 +34,7 @@ import {
   string,
   union,
   url
-} from "./chunk-KU2HM2EO.js";
+} from "./chunk-D6NUKDDZ.js";
 import {
   closingLines,
   exitCodeOf,
@@ -12688,7 +12688,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-WTOXB5SG.js");
+    const { run } = await import("./run-TDIPTK6G.js");
     const report = await run(
       config,
       {
@@ -12820,7 +12820,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-SQBMWRF4.js");
+  const { commitState } = await import("./commit-state-SXBFUVA2.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -6517,9 +6517,11 @@ function lastPostAt(state) {
   return last;
 }
 function dropQueued(state, key, now, reason) {
+  const queue = state.queue.filter((entry) => entry.item.key !== key);
+  if (state.done[key]?.status === "posted") return { ...state, queue };
   return {
     ...state,
-    queue: state.queue.filter((entry) => entry.item.key !== key),
+    queue,
     done: { ...state.done, [key]: { status: "failed", at: now.toISOString(), reason } }
   };
 }
@@ -6535,6 +6537,7 @@ function requeuePost(state, countAttempt) {
 }
 function failPost(state, now, reason) {
   const pending = requirePending(state);
+  if (state.done[pending.item.key]?.status === "posted") return withoutPending(state);
   const outcome = {
     status: "failed",
     at: now.toISOString(),
@@ -6676,6 +6679,7 @@ var feedStateSchema = object({
   unreliableGuids: yes.exactOptional(),
   maxItemsSeen: count.exactOptional(),
   reposts: record(text, date2, "an object").exactOptional(),
+  brokenEvents: record(text, date2, "an object").exactOptional(),
   events: record(text, trackedEventSchema, "an object").exactOptional(),
   targets: record(text, targetLaneSchema, "an object").exactOptional()
 });
@@ -6755,6 +6759,7 @@ function serializeState(state) {
     ...state.maxItemsSeen ? { maxItemsSeen: state.maxItemsSeen } : {},
     ...state.months ? { months: state.months } : {},
     ...state.reposts ? { reposts: state.reposts } : {},
+    ...state.brokenEvents ? { brokenEvents: state.brokenEvents } : {},
     ...state.events ? { events: state.events } : {},
     done,
     ...targets ? { targets } : {}

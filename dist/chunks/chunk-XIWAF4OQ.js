@@ -7,14 +7,14 @@ import {
   targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-UJCMQUCP.js";
+} from "./chunk-XIA4QAE4.js";
 import {
   ACCOUNT_FILE,
   StateError,
   parseAccount,
   parseState,
   serializeState
-} from "./chunk-KU2HM2EO.js";
+} from "./chunk-D6NUKDDZ.js";
 import {
   plural
 } from "./chunk-QTYGHWQN.js";
@@ -271,6 +271,7 @@ function mergeRecords(theirs, ours, base) {
   const months = mergeMonths(theirs.months, ours.months, base ? base.months ?? {} : void 0);
   const failingSince = theirs.failingSince === void 0 || ours.failingSince === void 0 ? void 0 : isBefore(theirs.failingSince, ours.failingSince) ? theirs.failingSince : ours.failingSince;
   const itemCounts = [theirs.maxItemsSeen, ours.maxItemsSeen].filter((n) => n !== void 0);
+  const events = mergeEvents(theirs.events, ours.events, base?.events);
   const state = {
     ...withoutMergedFields(theirs),
     ...withoutMergedFields(ours),
@@ -282,7 +283,8 @@ function mergeRecords(theirs, ours, base) {
     ...theirs.neverFetched && ours.neverFetched ? { neverFetched: true } : {},
     ...theirs.unreliableGuids || ours.unreliableGuids ? { unreliableGuids: true } : {},
     ...itemCounts.length > 0 ? { maxItemsSeen: Math.max(...itemCounts) } : {},
-    ...reposts ? { reposts } : {}
+    ...reposts ? { reposts } : {},
+    ...events ? { events } : {}
   };
   return { state, notes };
 }
@@ -295,9 +297,30 @@ function withoutMergedFields(state) {
     unreliableGuids: _unreliableGuids,
     maxItemsSeen: _maxItemsSeen,
     reposts: _reposts,
+    events: _events,
     ...rest
   } = state;
   return rest;
+}
+function mergeEvents(theirs, ours, base) {
+  if (!theirs && !ours) return void 0;
+  const merged = {};
+  for (const key of /* @__PURE__ */ new Set([...Object.keys(theirs ?? {}), ...Object.keys(ours ?? {})])) {
+    const other = theirs?.[key];
+    const mine = ours?.[key];
+    if (other && mine) merged[key] = mergeEvent(other, mine);
+    else if (base?.[key] === void 0) merged[key] = mine ?? other;
+  }
+  return Object.keys(merged).length > 0 ? merged : void 0;
+}
+function mergeEvent(theirs, ours) {
+  const announced = ours.announced ?? theirs.announced;
+  const { held: _held, announced: _announced, ...rest } = ours;
+  return {
+    ...rest,
+    since: isBefore(theirs.since, ours.since) ? theirs.since : ours.since,
+    ...announced ? { announced } : ours.held || theirs.held ? { held: true } : {}
+  };
 }
 function mergeReposts(theirs, ours) {
   if (!theirs && !ours) return void 0;
