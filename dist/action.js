@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-Q3HCSMUH.js";
+} from "./chunks/chunk-AHFCSXWX.js";
 import "./chunks/chunk-BE47VPEL.js";
 import "./chunks/chunk-D6NUKDDZ.js";
 import "./chunks/chunk-QTYGHWQN.js";
@@ -43,7 +43,7 @@ function booleanInput(name, value) {
   );
 }
 function actionOutputs(report) {
-  const posted = report.dryRun ? [] : report.feeds.flatMap((feed) => feed.posted);
+  const posted = report.dryRun ? [] : report.postsInOrder;
   const urls = posted.flatMap((post) => post.url ? [post.url] : []);
   return { posts: String(posted.length), "post-urls": JSON.stringify(urls) };
 }

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-Q3HCSMUH.js";
+} from "./chunks/chunk-AHFCSXWX.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-BE47VPEL.js";
@@ -287,13 +287,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-ECHXDNIP.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-7EZK4HPQ.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-ECHXDNIP.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-7EZK4HPQ.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-SXBFUVA2.js");
+      const { commitState } = await import("./chunks/commit-state-4FDHJLLM.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -60,7 +60,7 @@ function booleanInput(name: InputName, value: string): boolean {
 
 /** The outputs: posts made by this run (none in a dry run) and their addresses, as JSON. */
 export function actionOutputs(report: RunReport): { posts: string; "post-urls": string } {
-  const posted = report.dryRun ? [] : report.feeds.flatMap((feed) => feed.posted);
+  const posted = report.dryRun ? [] : report.postsInOrder;
   const urls = posted.flatMap((post) => (post.url ? [post.url] : []));
   return { posts: String(posted.length), "post-urls": JSON.stringify(urls) };
 }

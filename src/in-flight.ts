@@ -14,7 +14,7 @@ import { attachmentsOf, type ImageFetcher } from "./in-flight/attachments.js";
 import type { Post, Publisher, PublishOptions } from "./publishers/publisher.js";
 import { PublishError } from "./publishers/publisher.js";
 import type { Log } from "./report/log.js";
-import type { FeedReport, RunReport } from "./report/report.js";
+import type { FeedReport, PostReport, RunReport } from "./report/report.js";
 import {
   type FeedState,
   failPost,
@@ -202,7 +202,7 @@ async function recordPost(
 ): Promise<void> {
   const pending = state.pending as PendingPost;
   const label = networkLabel(pending.network);
-  feedRun.report.posted.push({
+  notePosted(feedRun, report, {
     title: pending.item.title,
     text: pending.text,
     url: post.url,
@@ -248,7 +248,7 @@ async function settleFailure(
         `"${title}" was already on ${label} (${label} refused an exact duplicate), so it is recorded as posted.`,
       );
       const post = failure.details.post;
-      feedRun.report.posted.push({
+      notePosted(feedRun, report, {
         title,
         text: pending.text,
         ...(post ? { url: post.url } : {}),
@@ -302,6 +302,11 @@ async function settleFailure(
 /** The same for every attempt at one item on one target, so a re-send cannot post twice. */
 function idempotencyKey(feedRun: FeedRun, pending: PendingPost, deps: PostingDeps): string {
   return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+}
+
+function notePosted(feedRun: FeedRun, report: RunReport, post: PostReport): void {
+  feedRun.report.posted.push(post);
+  report.postsInOrder.push(post);
 }
 
 /** " to 'name'" when the run posts to several targets, for messages. */

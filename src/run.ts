@@ -59,6 +59,7 @@ export async function run(
     feeds: [],
     problems: [],
     notices: [],
+    postsInOrder: [],
   };
 
   const screens = await screensOf(feeds);

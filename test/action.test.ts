@@ -80,6 +80,7 @@ describe("action.yml", () => {
       feeds: [],
       problems: [],
       notices: [],
+      postsInOrder: [],
     });
     expect(Object.keys(metadata.outputs).sort()).toEqual(Object.keys(outputs).sort());
   });

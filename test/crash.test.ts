@@ -376,7 +376,9 @@ async function world(index: number, runs = RUNS_PER_WORLD, targets?: ThreeTarget
       const order = texts
         .filter((text) => text.startsWith(`${feed} `))
         .map((text) => Number(text.split(" ")[2]));
-      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(order, `${target}: the posts of ${feed}, in order`).toEqual(
+        [...order].sort((a, b) => a - b),
+      );
     }
   }
   tally.posts = posted.length;

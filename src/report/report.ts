@@ -67,6 +67,8 @@ export interface RunReport {
   stoppedPosting?: { readonly reason: string; readonly kind: StopKind; readonly resumeAt?: string };
   /** Limits that held items back in this run, as sentences. */
   readonly notices: string[];
+  /** Every post of the run as it was made (the feeds' `posted` lists hold the same, by feed). */
+  readonly postsInOrder: PostReport[];
   /** This month's posts and their estimated cost, all feeds together. */
   cost?: CostReport;
   /** Each target's part, when feeds.yml has several or one was skipped. */

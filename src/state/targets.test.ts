@@ -36,6 +36,16 @@ describe("state per target", () => {
     expect(syncTargets(synced, ["x", "toot"], now)).toBe(synced);
   });
 
+  it("a target that learns of items while x has one in flight queues that one first", () => {
+    // x took "first" off its queue and was stopped with it in flight; "second" waits behind it.
+    const state: FeedState = {
+      ...startPost({ ...OLD, queue: [queued("first"), queued("second")] }, "first", "t", "x", now),
+      done: {},
+    };
+    const toot = targetView(syncTargets(state, ["x", "toot"], now), "toot");
+    expect(toot.queue.map((q) => q.item.key)).toEqual(["first", "second"]);
+  });
+
   it("another target's waiting item takes this fetch's version; an unchanged state is kept", () => {
     const synced = syncTargets(OLD, ["x", "toot"], now);
     const corrected = makeItem({ key: "new", title: "Corrected title" });

@@ -66,8 +66,10 @@ export function syncTargets(
   liveTargets: readonly string[],
   now: Date,
 ): FeedState {
-  const arriving: QueuedItem[] = [...state.queue];
-  if (state.pending) arriving.push({ item: state.pending.item, queuedAt: state.pending.queuedAt });
+  // X's post in flight came off the head of the queue: it stays ahead of the rest elsewhere too.
+  const arriving: QueuedItem[] = state.pending
+    ? [{ item: state.pending.item, queuedAt: state.pending.queuedAt }, ...state.queue]
+    : [...state.queue];
   let next = state;
   for (const target of liveTargets) {
     if (target === PRIMARY_TARGET) continue;

@@ -12,7 +12,7 @@ import {
   targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-XIA4QAE4.js";
+} from "./chunk-GMPBWSND.js";
 import {
   bufferedLog,
   compileFilter,
@@ -345,7 +345,7 @@ async function sendPending(feedRun, deps, report, { resend = false } = {}) {
 async function recordPost(feedRun, state, post, deps, report) {
   const pending = state.pending;
   const label = networkLabel(pending.network);
-  feedRun.report.posted.push({
+  notePosted(feedRun, report, {
     title: pending.item.title,
     text: pending.text,
     url: post.url,
@@ -379,7 +379,7 @@ async function settleFailure(feedRun, state, failure, maybeSent, { deps, report 
         `"${title}" was already on ${label} (${label} refused an exact duplicate), so it is recorded as posted.`
       );
       const post = failure.details.post;
-      feedRun.report.posted.push({
+      notePosted(feedRun, report, {
         title,
         text: pending.text,
         ...post ? { url: post.url } : {},
@@ -421,6 +421,10 @@ async function settleFailure(feedRun, state, failure, maybeSent, { deps, report 
 }
 function idempotencyKey(feedRun, pending, deps) {
   return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+}
+function notePosted(feedRun, report, post) {
+  feedRun.report.posted.push(post);
+  report.postsInOrder.push(post);
 }
 function onTarget(deps) {
   return deps.target && (deps.targets?.length ?? 0) > 1 ? ` to '${deps.target.name}'` : "";
@@ -1405,7 +1409,8 @@ async function run(config, deps, options = {}) {
     startedAt: deps.now().toISOString(),
     feeds: [],
     problems: [],
-    notices: []
+    notices: [],
+    postsInOrder: []
   };
   const screens = await screensOf(feeds);
   const limit = pLimit(config.fetch.concurrency);

@@ -7,7 +7,7 @@ import {
   targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-XIA4QAE4.js";
+} from "./chunk-GMPBWSND.js";
 import {
   ACCOUNT_FILE,
   StateError,

@@ -12688,7 +12688,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-TDIPTK6G.js");
+    const { run } = await import("./run-TBBIOM4X.js");
     const report = await run(
       config,
       {
@@ -12820,7 +12820,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-SXBFUVA2.js");
+  const { commitState } = await import("./commit-state-4FDHJLLM.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -31,8 +31,7 @@ function withTargetView(state, target, view) {
   return { ...state, targets: { ...state.targets, [target]: lane } };
 }
 function syncTargets(state, liveTargets, now) {
-  const arriving = [...state.queue];
-  if (state.pending) arriving.push({ item: state.pending.item, queuedAt: state.pending.queuedAt });
+  const arriving = state.pending ? [{ item: state.pending.item, queuedAt: state.pending.queuedAt }, ...state.queue] : [...state.queue];
   let next = state;
   for (const target of liveTargets) {
     if (target === PRIMARY_TARGET) continue;

@@ -8,8 +8,8 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-XIWAF4OQ.js";
-import "./chunk-XIA4QAE4.js";
+} from "./chunk-LIQGMD5A.js";
+import "./chunk-GMPBWSND.js";
 import "./chunk-D6NUKDDZ.js";
 import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
