@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-AHFCSXWX.js";
+} from "./chunks/chunk-4EDSWTB2.js";
 import "./chunks/chunk-BE47VPEL.js";
 import "./chunks/chunk-D6NUKDDZ.js";
 import "./chunks/chunk-QTYGHWQN.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-AHFCSXWX.js";
+} from "./chunks/chunk-4EDSWTB2.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-BE47VPEL.js";

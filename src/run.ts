@@ -63,6 +63,9 @@ export async function run(
   };
 
   const screens = await screensOf(feeds);
+  // Items new in this run are queued at one time, whichever feed answered first: two feeds with
+  // the same article tie, and feeds.yml's order decides (rules/one-story.ts), run after run alike.
+  const queuedAt = deps.now();
   // Each feed is fetched, parsed and recorded in its own task, so its text and items can be
   // freed as soon as it is done; its log lines are written afterwards, feed by feed, in order.
   const limit = pLimit(config.fetch.concurrency);
@@ -77,7 +80,7 @@ export async function run(
           outcome,
           config,
           { ...deps, log: lines.log },
-          { dryRun, screen: screens.get(feed.id) },
+          { dryRun, screen: screens.get(feed.id), queuedAt },
           problems,
         );
         const parsed = outcome.ok ? outcome.parsed : undefined;
@@ -168,7 +171,11 @@ async function recordFeed(
   outcome: FetchOutcome,
   config: Config,
   deps: RunDeps,
-  { dryRun, screen }: { readonly dryRun: boolean; readonly screen: Screen | undefined },
+  {
+    dryRun,
+    screen,
+    queuedAt,
+  }: { readonly dryRun: boolean; readonly screen: Screen | undefined; readonly queuedAt: Date },
   problems: string[],
 ): Promise<FeedRun> {
   const report: FeedReport = {
@@ -240,7 +247,7 @@ async function recordFeed(
     { feedId: feed.id, firstRunPosts: feed.firstRunPosts, ...(screen ? { screen } : {}) },
     parsed,
     { ...result.validators, url: feed.url },
-    deps.now(),
+    queuedAt,
   );
   const overridden = applyOverrides(deduped.state, parsed.items, feed, deps.now());
   if (deduped.warning) {

@@ -132,6 +132,9 @@ describe("curation", () => {
     await run(); // first sight: recorded, not posted
 
     serve([old, chair, cancelled], [oldPost, sameChair, luxury, sponsored, desk]);
+    // presse answers last: what one run queues ties, and feeds.yml's order decides, whichever
+    // feed answered first.
+    feeds.route("/presse.xml", { body: curationRss([old, chair, cancelled]), delayMs: 400 });
     const output = await run();
     expect(texts()).toEqual([
       "Ergonomie : des sièges qui corrigent la posture https://news.example/2026/sieges?utm_source=rss&utm_medium=presse",

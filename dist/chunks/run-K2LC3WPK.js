@@ -1413,6 +1413,7 @@ async function run(config, deps, options = {}) {
     postsInOrder: []
   };
   const screens = await screensOf(feeds);
+  const queuedAt = deps.now();
   const limit = pLimit(config.fetch.concurrency);
   const recorded = await Promise.all(
     feeds.map(
@@ -1425,7 +1426,7 @@ async function run(config, deps, options = {}) {
           outcome,
           config,
           { ...deps, log: lines.log },
-          { dryRun, screen: screens.get(feed.id) },
+          { dryRun, screen: screens.get(feed.id), queuedAt },
           problems
         );
         const parsed = outcome.ok ? outcome.parsed : void 0;
@@ -1486,7 +1487,11 @@ async function loadAndFetch(feed, deps) {
     return { ok: false, stage: "fetch", state, error: messageOf(error) };
   }
 }
-async function recordFeed(feed, outcome, config, deps, { dryRun, screen: screen2 }, problems) {
+async function recordFeed(feed, outcome, config, deps, {
+  dryRun,
+  screen: screen2,
+  queuedAt
+}, problems) {
   const report = {
     feedId: feed.id,
     name: feed.name,
@@ -1551,7 +1556,7 @@ async function recordFeed(feed, outcome, config, deps, { dryRun, screen: screen2
     { feedId: feed.id, firstRunPosts: feed.firstRunPosts, ...screen2 ? { screen: screen2 } : {} },
     parsed,
     { ...result.validators, url: feed.url },
-    deps.now()
+    queuedAt
   );
   const overridden = applyOverrides(deduped.state, parsed.items, feed, deps.now());
   if (deduped.warning) {

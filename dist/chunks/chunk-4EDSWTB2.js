@@ -12688,7 +12688,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-TBBIOM4X.js");
+    const { run } = await import("./run-K2LC3WPK.js");
     const report = await run(
       config,
       {
