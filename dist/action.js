@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-XOMSRY7A.js";
+} from "./chunks/chunk-NRVT3JBS.js";
 import "./chunks/chunk-J47KHIM7.js";
 import "./chunks/chunk-KU2HM2EO.js";
 import "./chunks/chunk-QTYGHWQN.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-XOMSRY7A.js";
+} from "./chunks/chunk-NRVT3JBS.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-J47KHIM7.js";

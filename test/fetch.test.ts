@@ -1,5 +1,5 @@
 // Integration tests of the fetch stage against a real HTTP server on 127.0.0.1.
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   DEFAULT_FETCH_OPTIONS,
@@ -87,10 +87,18 @@ describe("fetchFeed", () => {
   });
 
   it.each([
-    { name: "gzip", encode: gzipSync },
-    { name: "deflate", encode: deflateSync },
-    { name: "br", encode: brotliCompressSync },
-  ])("decompresses a $name body", async ({ name, encode }) => {
+    { name: "gzip", what: "gzip", encode: gzipSync },
+    { name: "deflate", what: "deflate", encode: deflateSync },
+    { name: "br", what: "br", encode: brotliCompressSync },
+    // What some servers send as "deflate", against RFC 9110: no zlib header.
+    { name: "deflate", what: "raw deflate", encode: deflateRawSync },
+    { name: "x-gzip", what: "x-gzip", encode: gzipSync },
+    {
+      name: "gzip, br",
+      what: "gzip-then-br",
+      encode: (b: Buffer) => brotliCompressSync(gzipSync(b)),
+    },
+  ])("decompresses a $what body", async ({ name, encode }) => {
     server.route("/feed.xml", {
       headers: { ...RSS_TYPE, "content-encoding": name },
       body: encode(Buffer.from(RSS)),
@@ -231,6 +239,16 @@ describe("fetchFeed", () => {
       expect(error.reason).toBe("too-large");
     });
 
+    it("counts decompressed bytes of a raw deflate body too", async () => {
+      server.route("/bomb.xml", {
+        headers: { "content-encoding": "deflate" },
+        body: deflateRawSync(Buffer.alloc(50_000_000)),
+        chunked: true,
+      });
+      const error = await failure(fetchFeed(server.url("/bomb.xml"), {}, DEFAULT_FETCH_OPTIONS));
+      expect(error.reason).toBe("too-large");
+    });
+
     it("accepts a body of exactly maxBytes", async () => {
       server.route("/feed.xml", { body: big, chunked: true });
       const result = await fetchFeed(server.url("/feed.xml"), {}, options({ maxBytes: 2_000 }));
@@ -292,8 +310,12 @@ describe("fetchFeed", () => {
       );
     });
 
-    it("explains a body that claims gzip but is not", async () => {
-      server.route("/feed.xml", { headers: { "content-encoding": "gzip" }, body: RSS });
+    it.each([
+      { name: "claims gzip but is not", encoding: "gzip", body: Buffer.from(RSS) },
+      { name: "claims br but is not", encoding: "br", body: Buffer.from(RSS) },
+      { name: "is gzip cut short", encoding: "gzip", body: gzipSync(RSS).subarray(0, 30) },
+    ])("explains a body that $name", async ({ encoding, body }) => {
+      server.route("/feed.xml", { headers: { "content-encoding": encoding }, body });
       const error = await failure(fetchFeed(server.url("/feed.xml"), {}, options()));
       expect(error.reason).toBe("network");
       expect(error.message).toContain("compressed body that cannot be decompressed");

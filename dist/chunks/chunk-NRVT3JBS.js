@@ -7475,8 +7475,8 @@ var require_bom_handling = __commonJS({
       return this.encoder.end();
     };
     exports.StripBOM = StripBOMWrapper;
-    function StripBOMWrapper(decoder, options) {
-      this.decoder = decoder;
+    function StripBOMWrapper(decoder2, options) {
+      this.decoder = decoder2;
       this.pass = false;
       this.options = options || {};
     }
@@ -10951,14 +10951,14 @@ var require_streams = __commonJS({
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
-      var Transform = streamModule.Transform;
+      var Transform2 = streamModule.Transform;
       function IconvLiteEncoderStream(conv, options) {
         this.conv = conv;
         options = options || {};
         options.decodeStrings = false;
-        Transform.call(this, options);
+        Transform2.call(this, options);
       }
-      IconvLiteEncoderStream.prototype = Object.create(Transform.prototype, {
+      IconvLiteEncoderStream.prototype = Object.create(Transform2.prototype, {
         constructor: { value: IconvLiteEncoderStream }
       });
       IconvLiteEncoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -10997,9 +10997,9 @@ var require_streams = __commonJS({
         this.conv = conv;
         options = options || {};
         options.encoding = this.encoding = "utf8";
-        Transform.call(this, options);
+        Transform2.call(this, options);
       }
-      IconvLiteDecoderStream.prototype = Object.create(Transform.prototype, {
+      IconvLiteDecoderStream.prototype = Object.create(Transform2.prototype, {
         constructor: { value: IconvLiteDecoderStream }
       });
       IconvLiteDecoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -11067,9 +11067,9 @@ var require_lib = __commonJS({
         }
         buf = Buffer2.from("" + (buf || ""), "binary");
       }
-      var decoder = module.exports.getDecoder(encoding, options);
-      var res = decoder.write(buf);
-      var trail = decoder.end();
+      var decoder2 = module.exports.getDecoder(encoding, options);
+      var res = decoder2.write(buf);
+      var trail = decoder2.end();
       return trail ? res + trail : res;
     };
     module.exports.encodingExists = function encodingExists(enc) {
@@ -11135,11 +11135,11 @@ var require_lib = __commonJS({
     };
     module.exports.getDecoder = function getDecoder(encoding, options) {
       var codec = module.exports.getCodec(encoding);
-      var decoder = new codec.decoder(options, codec);
+      var decoder2 = new codec.decoder(options, codec);
       if (codec.bomAware && !(options && options.stripBOM === false)) {
-        decoder = new bomHandling.StripBOM(decoder, options);
+        decoder2 = new bomHandling.StripBOM(decoder2, options);
       }
-      return decoder;
+      return decoder2;
     };
     module.exports.enableStreamingAPI = function enableStreamingAPI(streamModule2) {
       if (module.exports.supportsStreams) {
@@ -12050,9 +12050,16 @@ function translateFailure(error, url2, signal, timeoutMs, stage) {
 }
 function errorCode(cause) {
   if (typeof cause !== "object" || cause === null) return void 0;
+  if ("code" in cause && cause.code === "EPROTO" && cause instanceof Error) {
+    return opensslCode(cause.message) ?? cause.code;
+  }
   if ("code" in cause && typeof cause.code === "string") return cause.code;
   if (cause instanceof AggregateError) return errorCode(cause.errors[0]);
   return void 0;
+}
+function opensslCode(message) {
+  const reason = /:SSL routines:[^:]*:([a-z0-9 ]+):/i.exec(message)?.[1];
+  return reason === void 0 ? void 0 : `ERR_SSL_${reason.trim().toUpperCase().replace(/ +/g, "_")}`;
 }
 function tlsProblem(code) {
   const ownerFix = `ask the site's owner to fix it; ${NEXT_RUN}.`;
@@ -12081,6 +12088,10 @@ function tlsProblem(code) {
   }
   return void 0;
 }
+var BAD_COMPRESSION = [
+  `the server sent a compressed body that cannot be decompressed; ${NEXT_RUN}. If it lasts, tell the site's owner.`,
+  "network"
+];
 var NETWORK_PROBLEMS = {
   ENOTFOUND: [
     "its domain name does not exist (DNS lookup failed) \u2014 check the feed's url in feeds.yml.",
@@ -12093,20 +12104,20 @@ var NETWORK_PROBLEMS = {
   ],
   ECONNRESET: [`the server closed the connection unexpectedly; ${NEXT_RUN}.`, "network"],
   EPIPE: [`the server closed the connection unexpectedly; ${NEXT_RUN}.`, "network"],
-  UND_ERR_SOCKET: [`the server closed the connection unexpectedly; ${NEXT_RUN}.`, "network"],
   ETIMEDOUT: [`connecting to the server timed out; ${NEXT_RUN}.`, "timeout"],
-  UND_ERR_CONNECT_TIMEOUT: [`connecting to the server timed out; ${NEXT_RUN}.`, "timeout"],
   EHOSTUNREACH: [
     `the server cannot be reached from here (no route to it); ${NEXT_RUN}.`,
     "network"
   ],
   ENETUNREACH: [`the server cannot be reached from here (no route to it); ${NEXT_RUN}.`, "network"],
-  Z_DATA_ERROR: [
-    `the server sent a compressed body that cannot be decompressed; ${NEXT_RUN}. If it lasts, tell the site's owner.`,
-    "network"
-  ]
+  Z_DATA_ERROR: BAD_COMPRESSION,
+  // A gzip or deflate body that ends too early.
+  Z_BUF_ERROR: BAD_COMPRESSION
 };
 function networkProblem(code, cause) {
+  if (code?.startsWith("ERR__ERROR_FORMAT") || code?.startsWith("ERR_BROTLI")) {
+    return BAD_COMPRESSION;
+  }
   const known = code === void 0 ? void 0 : NETWORK_PROBLEMS[code];
   if (known !== void 0) return known;
   const detail = code ?? (cause instanceof Error ? cause.message : String(cause));
@@ -12119,6 +12130,104 @@ function formatBytes(n) {
 }
 function formatDuration(ms) {
   return ms < 1e3 ? `${ms} ms` : `${Number((ms / 1e3).toFixed(1))} s`;
+}
+
+// src/sources/http-get.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { pipeline, Transform } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from "node:zlib";
+var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function isSuccess(response) {
+  return response.status >= 200 && response.status < 300;
+}
+async function request(url2, headers, signal, timeoutMs) {
+  try {
+    return await new Promise((resolve2, reject) => {
+      const send = url2.protocol === "https:" ? httpsRequest : httpRequest;
+      const outgoing = send(url2, { headers, signal, agent: false }, (message) => {
+        resolve2({
+          status: message.statusCode ?? 0,
+          statusText: message.statusMessage ?? "",
+          header: (name) => joined(message.headers[name.toLowerCase()]),
+          message
+        });
+      });
+      outgoing.on("error", reject);
+      outgoing.end();
+    });
+  } catch (error) {
+    throw translateFailure(error, url2.href, signal, timeoutMs, "answer");
+  }
+}
+function joined(value) {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+async function readCapped(response, url2, signal, options, tooLargeError) {
+  const declared = Number(response.header("content-length") ?? Number.NaN);
+  if (declared > options.maxBytes) {
+    discard(response);
+    throw tooLargeError();
+  }
+  const chunks = [];
+  let total = 0;
+  try {
+    for await (const chunk of decoded(response)) {
+      total += chunk.byteLength;
+      if (total > options.maxBytes) throw tooLargeError();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof CrieurError) throw error;
+    throw translateFailure(error, url2, signal, options.timeoutMs, "download");
+  } finally {
+    discard(response);
+  }
+  return Buffer.concat(chunks, total);
+}
+function discard(response) {
+  response.message.destroy();
+}
+function decoded(response) {
+  const codings = (response.header("content-encoding") ?? "").split(",").map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== "" && coding !== "identity");
+  const decoders = codings.reverse().map(decoder);
+  if (decoders.length === 0 || decoders.includes(void 0)) return response.message;
+  const streams = decoders;
+  pipeline([response.message, ...streams], () => void 0);
+  return streams[streams.length - 1];
+}
+function decoder(coding) {
+  switch (coding) {
+    case "gzip":
+    case "x-gzip":
+      return createGunzip();
+    case "deflate":
+      return createAnyInflate();
+    case "br":
+      return createBrotliDecompress();
+    default:
+      return void 0;
+  }
+}
+function createAnyInflate() {
+  let inflate;
+  return new Transform({
+    transform(chunk, _encoding, done) {
+      if (chunk.byteLength === 0) return done();
+      if (inflate === void 0) {
+        const zlib = (chunk.readUInt8(0) & 15) === 8 && (chunk.byteLength < 2 || chunk.readUInt16BE(0) % 31 === 0);
+        inflate = zlib ? createInflate() : createInflateRaw();
+        inflate.on("data", (data) => this.push(data));
+        inflate.on("error", (error) => this.destroy(error));
+      }
+      inflate.write(chunk, () => done());
+    },
+    flush(done) {
+      if (inflate === void 0) return done();
+      inflate.once("end", () => done());
+      inflate.end();
+    }
+  });
 }
 
 // src/sources/fetch.ts
@@ -12137,7 +12246,6 @@ var ACCEPT = [
   "application/json;q=0.8",
   "*/*;q=0.5"
 ].join(", ");
-var REDIRECT_STATUSES = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 async function fetchFeed(url2, validators, options) {
   const signal = AbortSignal.timeout(options.timeoutMs);
   const headers = {
@@ -12151,11 +12259,11 @@ async function fetchFeed(url2, validators, options) {
   let current = httpUrl(url2, url2);
   for (let redirects = 0; ; redirects++) {
     visited.add(current.href);
-    const response = await request(current.href, headers, signal, options.timeoutMs);
+    const response = await request(current, headers, signal, options.timeoutMs);
     if (REDIRECT_STATUSES.has(response.status)) {
-      await discard(response);
-      const location = response.headers.get("location");
-      if (location === null) {
+      discard(response);
+      const location = response.header("location");
+      if (location === void 0) {
         throw new FeedFetchError(
           `HTTP ${response.status} from ${current.href} redirects nowhere (no Location header) \u2014 check the feed's url in feeds.yml.`,
           { url: current.href, reason: "http", status: response.status }
@@ -12178,23 +12286,30 @@ async function fetchFeed(url2, validators, options) {
       continue;
     }
     if (response.status === 304) {
-      await discard(response);
+      discard(response);
       return { kind: "not-modified" };
     }
-    if (!response.ok) {
-      await discard(response);
+    if (!isSuccess(response)) {
+      discard(response);
       throw statusError(response, current.href, url2);
     }
-    const body = await readCapped(response, current.href, signal, options);
-    const decoded = decodeFeedBytes(body, response.headers.get("content-type") ?? void 0);
+    const feedUrl = current.href;
+    const body = await readCapped(
+      response,
+      feedUrl,
+      signal,
+      options,
+      () => tooLarge(feedUrl, options.maxBytes)
+    );
+    const decoded2 = decodeFeedBytes(body, response.header("content-type"));
     return {
       kind: "fetched",
-      text: decoded.text,
+      text: decoded2.text,
       url: current.href,
-      validators: validatorsOf(response.headers),
+      validators: validatorsOf(response),
       bytes: body.byteLength,
-      encoding: decoded.encoding,
-      notes: decoded.notes
+      encoding: decoded2.encoding,
+      notes: decoded2.notes
     };
   }
 }
@@ -12219,44 +12334,6 @@ function redirectTarget(location, current, feedUrl) {
   }
   return next;
 }
-async function request(url2, headers, signal, timeoutMs) {
-  try {
-    return await fetch(url2, { headers, signal, redirect: "manual" });
-  } catch (error) {
-    throw translateFailure(error, url2, signal, timeoutMs, "answer");
-  }
-}
-async function readCapped(response, url2, signal, options, tooLargeError = () => tooLarge(url2, options.maxBytes)) {
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > options.maxBytes) {
-    await discard(response);
-    throw tooLargeError();
-  }
-  if (response.body === null) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks = [];
-  let total = 0;
-  try {
-    for (; ; ) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > options.maxBytes) {
-        await reader.cancel().catch(() => void 0);
-        throw tooLargeError();
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof CrieurError) throw error;
-    await reader.cancel().catch(() => void 0);
-    throw translateFailure(error, url2, signal, options.timeoutMs, "download");
-  }
-  return Buffer.concat(chunks, total);
-}
-async function discard(response) {
-  await response.body?.cancel().catch(() => void 0);
-}
 function tooLarge(url2, maxBytes) {
   return new FeedFetchError(
     `Feed ${url2} is larger than ${formatBytes(maxBytes)}; raise fetch.maxBytes in feeds.yml if it is legitimate.`,
@@ -12273,7 +12350,7 @@ function statusError(response, url2, feedUrl) {
       { url: url2, reason: "gone", status }
     );
   }
-  const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response.headers.get("retry-after"), /* @__PURE__ */ new Date()) : void 0;
+  const retryAfter = status === 429 || status === 503 ? parseRetryAfter(response.header("retry-after"), /* @__PURE__ */ new Date()) : void 0;
   const wait = retryAfter === void 0 ? "" : ` The site asks to wait until ${retryAfter.toISOString()}.`;
   let advice;
   if (status === 429) {
@@ -12293,18 +12370,18 @@ function statusError(response, url2, feedUrl) {
   });
 }
 function parseRetryAfter(value, now) {
-  if (value === null) return void 0;
+  if (value === void 0) return void 0;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return new Date(now.getTime() + Number(trimmed) * 1e3);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? void 0 : new Date(date);
 }
-function validatorsOf(headers) {
-  const etag = headers.get("etag");
-  const lastModified = headers.get("last-modified");
+function validatorsOf(response) {
+  const etag = response.header("etag");
+  const lastModified = response.header("last-modified");
   return {
-    ...etag === null ? {} : { etag },
-    ...lastModified === null ? {} : { lastModified }
+    ...etag === void 0 ? {} : { etag },
+    ...lastModified === void 0 ? {} : { lastModified }
   };
 }
 
@@ -12472,11 +12549,11 @@ async function fetchImage(url2, options) {
   let current = httpUrl2(url2);
   try {
     for (let redirects = 0; ; redirects++) {
-      const response = await request(current.href, headers, signal, options.timeoutMs);
+      const response = await request(current, headers, signal, options.timeoutMs);
       if (REDIRECT_STATUSES.has(response.status)) {
-        await discard(response);
-        const location = response.headers.get("location");
-        const next = location === null ? void 0 : httpUrl2(location, current);
+        discard(response);
+        const location = response.header("location");
+        const next = location === void 0 ? void 0 : httpUrl2(location, current);
         if (next === void 0) throw new ImageFetchError(`${url2} redirects nowhere.`);
         if (redirects >= options.maxRedirects) {
           throw new ImageFetchError(`${url2} redirects more than ${options.maxRedirects} times.`);
@@ -12484,13 +12561,13 @@ async function fetchImage(url2, options) {
         current = next;
         continue;
       }
-      if (!response.ok) {
-        await discard(response);
+      if (!isSuccess(response)) {
+        discard(response);
         throw new ImageFetchError(`${current.href} answered HTTP ${response.status}.`);
       }
-      const declared = (response.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+      const declared = (response.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
       if (!declared?.startsWith("image/")) {
-        await discard(response);
+        discard(response);
         throw new ImageFetchError(
           `${current.href} is not an image (${declared || "no Content-Type"}).`
         );
