@@ -5,12 +5,12 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-NRVT3JBS.js";
+} from "./chunks/chunk-ZXNJUOVT.js";
 import "./chunks/chunk-J47KHIM7.js";
 import "./chunks/chunk-KU2HM2EO.js";
+import "./chunks/chunk-2HIWZCX5.js";
 import "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
-import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";

@@ -125,7 +125,7 @@ export async function fetchFeed(
     const body = await readCapped(response, feedUrl, signal, options, () =>
       tooLarge(feedUrl, options.maxBytes),
     );
-    const decoded = decodeFeedBytes(body, response.header("content-type"));
+    const decoded = await decodeFeedBytes(body, response.header("content-type"));
     return {
       kind: "fetched",
       text: decoded.text,

@@ -6,10 +6,10 @@ import {
   composePost,
   containsUrl,
   weightedLength
-} from "./chunk-REKG33UL.js";
+} from "./chunk-QBTRN6SS.js";
 import "./chunk-FL2BMLAN.js";
-import "./chunk-5P5WBJWX.js";
 import "./chunk-ETCY7YZ6.js";
+import "./chunk-5P5WBJWX.js";
 import "./chunk-3MSF6MZP.js";
 export {
   ComposeError,

@@ -1,9 +1,6 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  PublishError
-} from "./chunk-VX6FFRNQ.js";
-import {
   PRIMARY_TARGET,
   accountView,
   syncTargets,
@@ -11,6 +8,9 @@ import {
   withAccountView,
   withTargetView
 } from "./chunk-UJCMQUCP.js";
+import {
+  PublishError
+} from "./chunk-VX6FFRNQ.js";
 import {
   bufferedLog,
   compileFilter,
@@ -43,14 +43,14 @@ import {
   storyRecord
 } from "./chunk-KU2HM2EO.js";
 import {
-  plural,
-  stoppedLine
-} from "./chunk-QTYGHWQN.js";
-import {
   eventSpan,
   isSkipped,
   skippedEventLine
 } from "./chunk-2HIWZCX5.js";
+import {
+  plural,
+  stoppedLine
+} from "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-3MSF6MZP.js";
 
@@ -247,7 +247,7 @@ async function attachmentsOf(feed, pending, report, deps) {
 }
 
 // src/in-flight.ts
-var loadCompose = () => import("./compose-G243VW34.js");
+var loadCompose = () => import("./compose-LWEEAEJ3.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }
@@ -1332,7 +1332,7 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-GXXLLWFB.js");
+var loadParse = () => import("./parse-U6JKX2RS.js");
 async function run(config, deps, options = {}) {
   const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(
