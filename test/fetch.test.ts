@@ -280,6 +280,19 @@ describe("fetchFeed", () => {
       expect(server.requests[0]?.bytesSent).toBeLessThan(10_000);
     });
 
+    it("cuts off a compressed body that trickles", async () => {
+      server.route("/slow.xml", {
+        headers: { "content-encoding": "gzip" },
+        body: gzipSync(RSS.repeat(50), { level: 0 }),
+        trickle: { bytes: 10, everyMs: 50 },
+      });
+      const error = await failure(
+        fetchFeed(server.url("/slow.xml"), {}, options({ timeoutMs: 300 })),
+      );
+      expect(error.reason).toBe("timeout");
+      expect(error.message).toContain("timed out: the download did not finish within 300 ms");
+    });
+
     it("cuts off a server that never answers", async () => {
       server.route("/late.xml", { body: RSS, delayMs: 60_000 });
       const error = await failure(
