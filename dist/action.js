@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-ZXNJUOVT.js";
+} from "./chunks/chunk-UKTFT3EL.js";
 import "./chunks/chunk-J47KHIM7.js";
 import "./chunks/chunk-KU2HM2EO.js";
 import "./chunks/chunk-2HIWZCX5.js";

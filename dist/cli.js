@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-ZXNJUOVT.js";
+} from "./chunks/chunk-UKTFT3EL.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-J47KHIM7.js";

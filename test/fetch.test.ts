@@ -1,4 +1,6 @@
 // Integration tests of the fetch stage against a real HTTP server on 127.0.0.1.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -301,6 +303,34 @@ describe("fetchFeed", () => {
       expect(error.reason).toBe("timeout");
       expect(error.message).toContain("timed out: no answer within 300 ms");
     });
+  });
+
+  it("leaves no connection open: every answer is read or discarded, none is kept alive", async () => {
+    const lastModified = "Tue, 04 Mar 2025 10:00:00 GMT";
+    // A plain server that keeps connections alive for 5 s unless the client says otherwise.
+    const local = createServer((req, res) => {
+      if (req.url === "/moved.xml") res.writeHead(301, { location: "/feed.xml" }).end();
+      else if (req.url === "/big.xml") res.end("x".repeat(5_000));
+      else if (req.headers["if-modified-since"] === lastModified) res.writeHead(304).end();
+      else res.writeHead(200, { "last-modified": lastModified }).end(RSS);
+    });
+    await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+    try {
+      expect(await fetchFeed(`${origin}/moved.xml`, {}, options())).toMatchObject({
+        kind: "fetched",
+      });
+      expect(await fetchFeed(`${origin}/moved.xml`, { lastModified }, options())).toEqual({
+        kind: "not-modified",
+      });
+      await failure(fetchFeed(`${origin}/big.xml`, {}, options({ maxBytes: 1_000 })));
+      const open = () =>
+        new Promise<number>((resolve) => local.getConnections((_, n) => resolve(n)));
+      await vi.waitFor(async () => expect(await open()).toBe(0), { timeout: 1_000 });
+    } finally {
+      local.closeAllConnections();
+      await new Promise((resolve) => local.close(resolve));
+    }
   });
 
   describe("unreachable servers and bad addresses", () => {

@@ -121,9 +121,9 @@ export async function fetchFeed(
       throw statusError(response, current.href, url);
     }
 
-    const feedUrl = current.href;
-    const body = await readCapped(response, feedUrl, signal, options, () =>
-      tooLarge(feedUrl, options.maxBytes),
+    const finalUrl = current.href;
+    const body = await readCapped(response, finalUrl, signal, options, () =>
+      tooLarge(finalUrl, options.maxBytes),
     );
     const decoded = await decodeFeedBytes(body, response.header("content-type"));
     return {

@@ -8513,13 +8513,13 @@ async function fetchFeed(url2, validators, options) {
       discard(response);
       throw statusError(response, current.href, url2);
     }
-    const feedUrl = current.href;
+    const finalUrl = current.href;
     const body = await readCapped(
       response,
-      feedUrl,
+      finalUrl,
       signal,
       options,
-      () => tooLarge(feedUrl, options.maxBytes)
+      () => tooLarge(finalUrl, options.maxBytes)
     );
     const decoded2 = await decodeFeedBytes(body, response.header("content-type"));
     return {
