@@ -5,12 +5,12 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-4EDSWTB2.js";
+} from "./chunks/chunk-JUZG3UJ4.js";
 import "./chunks/chunk-BE47VPEL.js";
 import "./chunks/chunk-D6NUKDDZ.js";
+import "./chunks/chunk-2HIWZCX5.js";
 import "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
-import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";

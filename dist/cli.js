@@ -11,16 +11,16 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-4EDSWTB2.js";
+} from "./chunks/chunk-JUZG3UJ4.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-BE47VPEL.js";
 import "./chunks/chunk-D6NUKDDZ.js";
+import "./chunks/chunk-2HIWZCX5.js";
 import {
   escapeHtml
 } from "./chunks/chunk-QTYGHWQN.js";
 import "./chunks/chunk-FL2BMLAN.js";
-import "./chunks/chunk-2HIWZCX5.js";
 import {
   CrieurError
 } from "./chunks/chunk-ETCY7YZ6.js";
@@ -236,7 +236,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-REVLZU3F.js");
+  const { parseFeed } = await import("./chunks/parse-SJBJWN5Q.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);
@@ -249,7 +249,8 @@ async function readFeed(source, options) {
   } catch (error) {
     throw new CrieurError(`Cannot read ${source}: ${error.message}`);
   }
-  return parseFeed(decodeFeedBytes(bytes, void 0).text, pathToFileURL(path).href, options);
+  const { text } = await decodeFeedBytes(bytes, void 0);
+  return parseFeed(text, pathToFileURL(path).href, options);
 }
 var STATE_COMMAND_OPTIONS = {
   "commit-state": ["push", "remote", "branch"],

@@ -173,7 +173,8 @@ async function readFeed(source: string, options: ParseOptions): Promise<ParsedFe
   } catch (error) {
     throw new CrieurError(`Cannot read ${source}: ${(error as Error).message}`);
   }
-  return parseFeed(decodeFeedBytes(bytes, undefined).text, pathToFileURL(path).href, options);
+  const { text } = await decodeFeedBytes(bytes, undefined);
+  return parseFeed(text, pathToFileURL(path).href, options);
 }
 
 /** What each of commit-state, save-state and restore-state accepts besides --state and --help. */

@@ -1,5 +1,7 @@
 // Integration tests of the fetch stage against a real HTTP server on 127.0.0.1.
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   DEFAULT_FETCH_OPTIONS,
@@ -87,10 +89,18 @@ describe("fetchFeed", () => {
   });
 
   it.each([
-    { name: "gzip", encode: gzipSync },
-    { name: "deflate", encode: deflateSync },
-    { name: "br", encode: brotliCompressSync },
-  ])("decompresses a $name body", async ({ name, encode }) => {
+    { name: "gzip", what: "gzip", encode: gzipSync },
+    { name: "deflate", what: "deflate", encode: deflateSync },
+    { name: "br", what: "br", encode: brotliCompressSync },
+    // What some servers send as "deflate", against RFC 9110: no zlib header.
+    { name: "deflate", what: "raw deflate", encode: deflateRawSync },
+    { name: "x-gzip", what: "x-gzip", encode: gzipSync },
+    {
+      name: "gzip, br",
+      what: "gzip-then-br",
+      encode: (b: Buffer) => brotliCompressSync(gzipSync(b)),
+    },
+  ])("decompresses a $what body", async ({ name, encode }) => {
     server.route("/feed.xml", {
       headers: { ...RSS_TYPE, "content-encoding": name },
       body: encode(Buffer.from(RSS)),
@@ -231,6 +241,16 @@ describe("fetchFeed", () => {
       expect(error.reason).toBe("too-large");
     });
 
+    it("counts decompressed bytes of a raw deflate body too", async () => {
+      server.route("/bomb.xml", {
+        headers: { "content-encoding": "deflate" },
+        body: deflateRawSync(Buffer.alloc(50_000_000)),
+        chunked: true,
+      });
+      const error = await failure(fetchFeed(server.url("/bomb.xml"), {}, DEFAULT_FETCH_OPTIONS));
+      expect(error.reason).toBe("too-large");
+    });
+
     it("accepts a body of exactly maxBytes", async () => {
       server.route("/feed.xml", { body: big, chunked: true });
       const result = await fetchFeed(server.url("/feed.xml"), {}, options({ maxBytes: 2_000 }));
@@ -262,6 +282,19 @@ describe("fetchFeed", () => {
       expect(server.requests[0]?.bytesSent).toBeLessThan(10_000);
     });
 
+    it("cuts off a compressed body that trickles", async () => {
+      server.route("/slow.xml", {
+        headers: { "content-encoding": "gzip" },
+        body: gzipSync(RSS.repeat(50), { level: 0 }),
+        trickle: { bytes: 10, everyMs: 50 },
+      });
+      const error = await failure(
+        fetchFeed(server.url("/slow.xml"), {}, options({ timeoutMs: 300 })),
+      );
+      expect(error.reason).toBe("timeout");
+      expect(error.message).toContain("timed out: the download did not finish within 300 ms");
+    });
+
     it("cuts off a server that never answers", async () => {
       server.route("/late.xml", { body: RSS, delayMs: 60_000 });
       const error = await failure(
@@ -270,6 +303,34 @@ describe("fetchFeed", () => {
       expect(error.reason).toBe("timeout");
       expect(error.message).toContain("timed out: no answer within 300 ms");
     });
+  });
+
+  it("leaves no connection open: every answer is read or discarded, none is kept alive", async () => {
+    const lastModified = "Tue, 04 Mar 2025 10:00:00 GMT";
+    // A plain server that keeps connections alive for 5 s unless the client says otherwise.
+    const local = createServer((req, res) => {
+      if (req.url === "/moved.xml") res.writeHead(301, { location: "/feed.xml" }).end();
+      else if (req.url === "/big.xml") res.end("x".repeat(5_000));
+      else if (req.headers["if-modified-since"] === lastModified) res.writeHead(304).end();
+      else res.writeHead(200, { "last-modified": lastModified }).end(RSS);
+    });
+    await new Promise<void>((resolve) => local.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+    try {
+      expect(await fetchFeed(`${origin}/moved.xml`, {}, options())).toMatchObject({
+        kind: "fetched",
+      });
+      expect(await fetchFeed(`${origin}/moved.xml`, { lastModified }, options())).toEqual({
+        kind: "not-modified",
+      });
+      await failure(fetchFeed(`${origin}/big.xml`, {}, options({ maxBytes: 1_000 })));
+      const open = () =>
+        new Promise<number>((resolve) => local.getConnections((_, n) => resolve(n)));
+      await vi.waitFor(async () => expect(await open()).toBe(0), { timeout: 1_000 });
+    } finally {
+      local.closeAllConnections();
+      await new Promise((resolve) => local.close(resolve));
+    }
   });
 
   describe("unreachable servers and bad addresses", () => {
@@ -292,8 +353,12 @@ describe("fetchFeed", () => {
       );
     });
 
-    it("explains a body that claims gzip but is not", async () => {
-      server.route("/feed.xml", { headers: { "content-encoding": "gzip" }, body: RSS });
+    it.each([
+      { name: "claims gzip but is not", encoding: "gzip", body: Buffer.from(RSS) },
+      { name: "claims br but is not", encoding: "br", body: Buffer.from(RSS) },
+      { name: "is gzip cut short", encoding: "gzip", body: gzipSync(RSS).subarray(0, 30) },
+    ])("explains a body that $name", async ({ encoding, body }) => {
+      server.route("/feed.xml", { headers: { "content-encoding": encoding }, body });
       const error = await failure(fetchFeed(server.url("/feed.xml"), {}, options()));
       expect(error.reason).toBe("network");
       expect(error.message).toContain("compressed body that cannot be decompressed");

@@ -2,11 +2,11 @@
  * Decode stage: the raw bytes of a feed and its HTTP Content-Type → text.
  * Charset precedence: byte order mark, then the Content-Type charset, then the XML declaration
  * (or an HTML <meta charset>), else UTF-8 — or windows-1252 when nothing is declared and the
- * bytes are not UTF-8. Pure; never throws: every guess it has to make is returned as a note the
+ * bytes are not UTF-8. Pure (async only to load iconv-lite when needed); never rejects: every guess it has to make is returned as a note the
  * owner can read.
  */
 import { isUtf8 } from "node:buffer";
-import iconv from "iconv-lite";
+import type Iconv from "iconv-lite";
 
 /** The text of a feed, the encoding it was read with, and one note per guess that was needed. */
 export interface DecodedText {
@@ -49,17 +49,28 @@ const UTF8_LABELS = new Set(["utf8", "unicode11utf8", "unicode20utf8", "xunicode
 /** How far into the document to look for an XML declaration or <meta charset> (HTML prescan). */
 const SNIFF_BYTES = 1024;
 
+/** iconv-lite (550 kB of code, mostly tables) is loaded only when a feed is not UTF-8. */
+let iconvLoaded: Promise<typeof Iconv> | undefined;
+function legacyCharsets(): Promise<typeof Iconv> {
+  iconvLoaded ??= import("iconv-lite").then((module) => module.default);
+  return iconvLoaded;
+}
+
 interface Declared {
   readonly label: string;
   readonly where: string;
 }
 
 /** Bytes of a feed → text. Never throws; unknown or wrong declarations fall back with a note. */
-export function decodeFeedBytes(bytes: Uint8Array, contentType: string | undefined): DecodedText {
+export async function decodeFeedBytes(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+): Promise<DecodedText> {
   const bom = BOMS.find((b) => b.bytes.every((byte, i) => bytes[i] === byte));
   if (bom !== undefined) {
     const body = bytes.subarray(bom.bytes.length);
     if (bom.encoding === "utf-8") return decodeUtf8(body, [], false);
+    const iconv = await legacyCharsets();
     return {
       text: iconv.decode(body, bom.encoding, { stripBOM: false }),
       encoding: bom.encoding,
@@ -78,8 +89,10 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | undefin
       const notes = [`declared ${declared.label} but is UTF-8; read as UTF-8`];
       return { text: utf8, encoding: "utf-8", notes };
     }
+    const iconv = await legacyCharsets();
     return { text: iconv.decode(bytes, "windows-1252"), encoding: "windows-1252", notes: [] };
   }
+  const iconv = await legacyCharsets();
   if (iconv.encodingExists(declared.label)) {
     const text = iconv.decode(bytes, declared.label, { stripBOM: false });
     return { text, encoding: declared.label.toLowerCase(), notes: [] };
@@ -95,14 +108,15 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | undefin
  * UTF-8, the default. When nothing was declared and the bytes are not UTF-8, the feed is almost
  * always an undeclared windows-1252 one (old CMSes), so read it that way rather than show �.
  */
-function decodeUtf8(
+async function decodeUtf8(
   bytes: Uint8Array,
   notes: readonly string[],
   guessLegacy: boolean,
-): DecodedText {
+): Promise<DecodedText> {
   const text = strictUtf8(bytes);
   if (text !== undefined) return { text, encoding: "utf-8", notes };
   if (guessLegacy) {
+    const iconv = await legacyCharsets();
     return {
       text: iconv.decode(bytes, "windows-1252"),
       encoding: "windows-1252",

@@ -1,6 +1,7 @@
 /**
- * Why a feed could not be fetched, in words for the owner: HTTP, TLS, DNS and socket failures of
- * Node's fetch (undici) translated into FeedFetchError with what to do.
+ * Why a feed could not be fetched, in words for the owner: HTTP, TLS, DNS, socket and
+ * decompression failures (node:http, node:https, node:zlib) translated into FeedFetchError with
+ * what to do.
  */
 import { CrieurError } from "../errors.js";
 
@@ -48,8 +49,8 @@ export /** Every run fetches again, so a passing problem needs no action from th
 const NEXT_RUN = "crieur will try again on the next run";
 
 /**
- * Undici rejects with `TypeError("fetch failed")` and hides the real reason in `cause` (an error
- * with a `code`, sometimes an AggregateError when several addresses were tried).
+ * node:http and node:zlib errors carry a `code`; one wrapped in another error (Node's fetch did
+ * that) has it in `cause`; an AggregateError, when several addresses were tried, in its first one.
  */
 export function translateFailure(
   error: unknown,
@@ -81,9 +82,24 @@ export function translateFailure(
 
 function errorCode(cause: unknown): string | undefined {
   if (typeof cause !== "object" || cause === null) return undefined;
+  if ("code" in cause && cause.code === "EPROTO" && cause instanceof Error) {
+    return opensslCode(cause.message) ?? cause.code;
+  }
   if ("code" in cause && typeof cause.code === "string") return cause.code;
   if (cause instanceof AggregateError) return errorCode(cause.errors[0]);
   return undefined;
+}
+
+/**
+ * node:https reports a failed handshake as EPROTO with OpenSSL's reason in the message
+ * ("…:SSL routines:ssl3_get_record:wrong version number:…"); Node names that reason
+ * ERR_SSL_WRONG_VERSION_NUMBER elsewhere, so it is read back into that form.
+ */
+function opensslCode(message: string): string | undefined {
+  const reason = /:SSL routines:[^:]*:([a-z0-9 ]+):/i.exec(message)?.[1];
+  return reason === undefined
+    ? undefined
+    : `ERR_SSL_${reason.trim().toUpperCase().replace(/ +/g, "_")}`;
 }
 
 /** TLS error codes (OpenSSL via Node) in words, with what to do; undefined when not TLS. */
@@ -115,7 +131,12 @@ function tlsProblem(code: string | undefined): string | undefined {
   return undefined;
 }
 
-/** Socket and DNS error codes (Node and undici) in words, with the reason they map to. */
+const BAD_COMPRESSION: readonly [string, FetchFailureReason] = [
+  `the server sent a compressed body that cannot be decompressed; ${NEXT_RUN}. If it lasts, tell the site's owner.`,
+  "network",
+];
+
+/** Socket, DNS and decompression error codes in words, with the reason they map to. */
 const NETWORK_PROBLEMS: Readonly<Record<string, readonly [string, FetchFailureReason]>> = {
   ENOTFOUND: [
     "its domain name does not exist (DNS lookup failed) — check the feed's url in feeds.yml.",
@@ -128,24 +149,25 @@ const NETWORK_PROBLEMS: Readonly<Record<string, readonly [string, FetchFailureRe
   ],
   ECONNRESET: [`the server closed the connection unexpectedly; ${NEXT_RUN}.`, "network"],
   EPIPE: [`the server closed the connection unexpectedly; ${NEXT_RUN}.`, "network"],
-  UND_ERR_SOCKET: [`the server closed the connection unexpectedly; ${NEXT_RUN}.`, "network"],
   ETIMEDOUT: [`connecting to the server timed out; ${NEXT_RUN}.`, "timeout"],
-  UND_ERR_CONNECT_TIMEOUT: [`connecting to the server timed out; ${NEXT_RUN}.`, "timeout"],
   EHOSTUNREACH: [
     `the server cannot be reached from here (no route to it); ${NEXT_RUN}.`,
     "network",
   ],
   ENETUNREACH: [`the server cannot be reached from here (no route to it); ${NEXT_RUN}.`, "network"],
-  Z_DATA_ERROR: [
-    `the server sent a compressed body that cannot be decompressed; ${NEXT_RUN}. If it lasts, tell the site's owner.`,
-    "network",
-  ],
+  Z_DATA_ERROR: BAD_COMPRESSION,
+  // A gzip or deflate body that ends too early.
+  Z_BUF_ERROR: BAD_COMPRESSION,
 };
 
 function networkProblem(
   code: string | undefined,
   cause: unknown,
 ): readonly [problem: string, reason: FetchFailureReason] {
+  // Brotli's errors are named after its own codes: ERR__ERROR_FORMAT_…, ERR_BROTLI_….
+  if (code?.startsWith("ERR__ERROR_FORMAT") || code?.startsWith("ERR_BROTLI")) {
+    return BAD_COMPRESSION;
+  }
   const known = code === undefined ? undefined : NETWORK_PROBLEMS[code];
   if (known !== undefined) return known;
   const detail = code ?? (cause instanceof Error ? cause.message : String(cause));

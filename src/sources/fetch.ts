@@ -6,10 +6,17 @@
  * (the next scheduled run is the retry) and never touches state.
  */
 import { STATUS_CODES } from "node:http";
-import { CrieurError } from "../errors.js";
 import { CRIEUR_VERSION } from "../version.js";
 import { decodeFeedBytes } from "./decode.js";
-import { FeedFetchError, formatBytes, NEXT_RUN, translateFailure } from "./fetch-error.js";
+import { FeedFetchError, formatBytes, NEXT_RUN } from "./fetch-error.js";
+import {
+  discard,
+  type HttpResponse,
+  isSuccess,
+  REDIRECT_STATUSES,
+  readCapped,
+  request,
+} from "./http-get.js";
 
 /** HTTP cache validators from the last successful fetch, sent back to get a cheap 304. */
 export interface Validators {
@@ -58,8 +65,6 @@ const ACCEPT = [
   "*/*;q=0.5",
 ].join(", ");
 
-export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
 /** Fetches one feed. Resolves with its text or "not-modified"; rejects only with FeedFetchError. */
 export async function fetchFeed(
   url: string,
@@ -79,12 +84,12 @@ export async function fetchFeed(
   let current = httpUrl(url, url);
   for (let redirects = 0; ; redirects++) {
     visited.add(current.href);
-    const response = await request(current.href, headers, signal, options.timeoutMs);
+    const response = await request(current, headers, signal, options.timeoutMs);
 
     if (REDIRECT_STATUSES.has(response.status)) {
-      await discard(response);
-      const location = response.headers.get("location");
-      if (location === null) {
+      discard(response);
+      const location = response.header("location");
+      if (location === undefined) {
         throw new FeedFetchError(
           `HTTP ${response.status} from ${current.href} redirects nowhere (no Location header) — check the feed's url in feeds.yml.`,
           { url: current.href, reason: "http", status: response.status },
@@ -108,21 +113,24 @@ export async function fetchFeed(
     }
 
     if (response.status === 304) {
-      await discard(response);
+      discard(response);
       return { kind: "not-modified" };
     }
-    if (!response.ok) {
-      await discard(response);
+    if (!isSuccess(response)) {
+      discard(response);
       throw statusError(response, current.href, url);
     }
 
-    const body = await readCapped(response, current.href, signal, options);
-    const decoded = decodeFeedBytes(body, response.headers.get("content-type") ?? undefined);
+    const finalUrl = current.href;
+    const body = await readCapped(response, finalUrl, signal, options, () =>
+      tooLarge(finalUrl, options.maxBytes),
+    );
+    const decoded = await decodeFeedBytes(body, response.header("content-type"));
     return {
       kind: "fetched",
       text: decoded.text,
       url: current.href,
-      validators: validatorsOf(response.headers),
+      validators: validatorsOf(response),
       bytes: body.byteLength,
       encoding: decoded.encoding,
       notes: decoded.notes,
@@ -155,66 +163,6 @@ function redirectTarget(location: string, current: URL, feedUrl: string): URL {
   return next;
 }
 
-export async function request(
-  url: string,
-  headers: Record<string, string>,
-  signal: AbortSignal,
-  timeoutMs: number,
-): Promise<Response> {
-  try {
-    return await fetch(url, { headers, signal, redirect: "manual" });
-  } catch (error) {
-    throw translateFailure(error, url, signal, timeoutMs, "answer");
-  }
-}
-
-/**
- * Reads the body chunk by chunk so an endless or huge response is cut off early, with
- * `tooLargeError` (the feed's message unless told).
- */
-export async function readCapped(
-  response: Response,
-  url: string,
-  signal: AbortSignal,
-  options: Pick<FetchOptions, "timeoutMs" | "maxBytes">,
-  tooLargeError: () => Error = () => tooLarge(url, options.maxBytes),
-): Promise<Uint8Array> {
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > options.maxBytes) {
-    await discard(response);
-    throw tooLargeError();
-  }
-  if (response.body === null) return new Uint8Array(0);
-
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > options.maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLargeError();
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    // Ours (the size cap); anything else came from the network.
-    if (error instanceof CrieurError) throw error;
-    // Cancelling releases the socket when the failure did not come from the stream itself.
-    await reader.cancel().catch(() => undefined);
-    throw translateFailure(error, url, signal, options.timeoutMs, "download");
-  }
-  return Buffer.concat(chunks, total);
-}
-
-/** Releases the connection of a response whose body we do not want. */
-export async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
-}
-
 function tooLarge(url: string, maxBytes: number): FeedFetchError {
   return new FeedFetchError(
     `Feed ${url} is larger than ${formatBytes(maxBytes)}; raise fetch.maxBytes in feeds.yml if it is legitimate.`,
@@ -222,7 +170,7 @@ function tooLarge(url: string, maxBytes: number): FeedFetchError {
   );
 }
 
-function statusError(response: Response, url: string, feedUrl: string): FeedFetchError {
+function statusError(response: HttpResponse, url: string, feedUrl: string): FeedFetchError {
   const status = response.status;
   const phrase = response.statusText || STATUS_CODES[status] || "";
   const from = `HTTP ${status}${phrase === "" ? "" : ` ${phrase}`} from ${url}${url === feedUrl ? "" : ` (redirected from ${feedUrl})`}`;
@@ -234,7 +182,7 @@ function statusError(response: Response, url: string, feedUrl: string): FeedFetc
   }
   const retryAfter =
     status === 429 || status === 503
-      ? parseRetryAfter(response.headers.get("retry-after"), new Date())
+      ? parseRetryAfter(response.header("retry-after"), new Date())
       : undefined;
   const wait =
     retryAfter === undefined ? "" : ` The site asks to wait until ${retryAfter.toISOString()}.`;
@@ -258,19 +206,19 @@ function statusError(response: Response, url: string, feedUrl: string): FeedFetc
 }
 
 /** Retry-After is either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
-function parseRetryAfter(value: string | null, now: Date): Date | undefined {
-  if (value === null) return undefined;
+function parseRetryAfter(value: string | undefined, now: Date): Date | undefined {
+  if (value === undefined) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return new Date(now.getTime() + Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : new Date(date);
 }
 
-function validatorsOf(headers: Headers): Validators {
-  const etag = headers.get("etag");
-  const lastModified = headers.get("last-modified");
+function validatorsOf(response: HttpResponse): Validators {
+  const etag = response.header("etag");
+  const lastModified = response.header("last-modified");
   return {
-    ...(etag === null ? {} : { etag }),
-    ...(lastModified === null ? {} : { lastModified }),
+    ...(etag === undefined ? {} : { etag }),
+    ...(lastModified === undefined ? {} : { lastModified }),
   };
 }

@@ -6,15 +6,9 @@
  * fails is left out of its post, which goes out without it.
  */
 import { CrieurError } from "../errors.js";
-import {
-  DEFAULT_FETCH_OPTIONS,
-  discard,
-  type FetchOptions,
-  REDIRECT_STATUSES,
-  readCapped,
-  request,
-} from "./fetch.js";
+import { DEFAULT_FETCH_OPTIONS, type FetchOptions } from "./fetch.js";
 import { FeedFetchError, formatBytes, formatDuration } from "./fetch-error.js";
+import { discard, isSuccess, REDIRECT_STATUSES, readCapped, request } from "./http-get.js";
 
 export interface DownloadedImage {
   readonly bytes: Uint8Array;
@@ -78,11 +72,11 @@ export async function fetchImage(
   let current = httpUrl(url);
   try {
     for (let redirects = 0; ; redirects++) {
-      const response = await request(current.href, headers, signal, options.timeoutMs);
+      const response = await request(current, headers, signal, options.timeoutMs);
       if (REDIRECT_STATUSES.has(response.status)) {
-        await discard(response);
-        const location = response.headers.get("location");
-        const next = location === null ? undefined : httpUrl(location, current);
+        discard(response);
+        const location = response.header("location");
+        const next = location === undefined ? undefined : httpUrl(location, current);
         if (next === undefined) throw new ImageFetchError(`${url} redirects nowhere.`);
         if (redirects >= options.maxRedirects) {
           throw new ImageFetchError(`${url} redirects more than ${options.maxRedirects} times.`);
@@ -90,17 +84,14 @@ export async function fetchImage(
         current = next;
         continue;
       }
-      if (!response.ok) {
-        await discard(response);
+      if (!isSuccess(response)) {
+        discard(response);
         throw new ImageFetchError(`${current.href} answered HTTP ${response.status}.`);
       }
-      const declared = (response.headers.get("content-type") ?? "")
-        .split(";")[0]
-        ?.trim()
-        .toLowerCase();
+      const declared = (response.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
       // Storage services often serve any file as octet-stream: the bytes decide then.
       if (!declared?.startsWith("image/") && !declared?.endsWith("/octet-stream")) {
-        await discard(response);
+        discard(response);
         throw new ImageFetchError(
           `${current.href} is not an image (${declared || "no Content-Type"}).`,
         );

@@ -6,10 +6,10 @@ import {
   composePost,
   containsUrl,
   weightedLength
-} from "./chunk-GH5SOKYQ.js";
+} from "./chunk-NRJQWRFP.js";
 import "./chunk-FL2BMLAN.js";
-import "./chunk-5P5WBJWX.js";
 import "./chunk-ETCY7YZ6.js";
+import "./chunk-5P5WBJWX.js";
 import "./chunk-3MSF6MZP.js";
 export {
   ComposeError,

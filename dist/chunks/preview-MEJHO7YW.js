@@ -9,10 +9,10 @@ import {
 import {
   MAX_WEIGHTED_LENGTH,
   weightedLength
-} from "./chunk-GH5SOKYQ.js";
+} from "./chunk-NRJQWRFP.js";
 import "./chunk-FL2BMLAN.js";
-import "./chunk-5P5WBJWX.js";
 import "./chunk-ETCY7YZ6.js";
+import "./chunk-5P5WBJWX.js";
 import "./chunk-3MSF6MZP.js";
 
 // src/report/preview.ts

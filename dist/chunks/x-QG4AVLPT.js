@@ -4,11 +4,11 @@ import {
   PublishError
 } from "./chunk-VX6FFRNQ.js";
 import {
-  X_LENGTH
-} from "./chunk-5P5WBJWX.js";
-import {
   UsageError
 } from "./chunk-ETCY7YZ6.js";
+import {
+  X_LENGTH
+} from "./chunk-5P5WBJWX.js";
 import {
   __commonJS,
   __require,

@@ -7,15 +7,15 @@ import {
   parseTemplate
 } from "./chunk-FL2BMLAN.js";
 import {
+  CrieurError
+} from "./chunk-ETCY7YZ6.js";
+import {
   X_LENGTH,
   fitsLength,
   lengthUnit,
   postLength,
   require_dist
 } from "./chunk-5P5WBJWX.js";
-import {
-  CrieurError
-} from "./chunk-ETCY7YZ6.js";
 import {
   __toESM
 } from "./chunk-3MSF6MZP.js";

@@ -12,11 +12,11 @@ import {
 import {
   memorySessionStore
 } from "./chunk-VETGDVPN.js";
+import "./chunk-ETCY7YZ6.js";
 import {
   BLUESKY_LENGTH,
   graphemeCount
 } from "./chunk-5P5WBJWX.js";
-import "./chunk-ETCY7YZ6.js";
 import {
   __commonJS,
   __esm,

@@ -1,9 +1,6 @@
 import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
-  PublishError
-} from "./chunk-VX6FFRNQ.js";
-import {
   PRIMARY_TARGET,
   accountView,
   refreshTargetQueues,
@@ -13,6 +10,9 @@ import {
   withAccountView,
   withTargetView
 } from "./chunk-GMPBWSND.js";
+import {
+  PublishError
+} from "./chunk-VX6FFRNQ.js";
 import {
   bufferedLog,
   compileFilter,
@@ -45,14 +45,14 @@ import {
   storyRecord
 } from "./chunk-D6NUKDDZ.js";
 import {
-  plural,
-  stoppedLine
-} from "./chunk-QTYGHWQN.js";
-import {
   eventSpan,
   isSkipped,
   skippedEventLine
 } from "./chunk-2HIWZCX5.js";
+import {
+  plural,
+  stoppedLine
+} from "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
 import "./chunk-3MSF6MZP.js";
 
@@ -249,7 +249,7 @@ async function attachmentsOf(feed, pending, report, deps) {
 }
 
 // src/in-flight.ts
-var loadCompose = () => import("./compose-LWG6IOVL.js");
+var loadCompose = () => import("./compose-WST2DHZ7.js");
 async function containsUrl(text) {
   return (await loadCompose()).containsUrl(text);
 }
@@ -1398,7 +1398,7 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-REVLZU3F.js");
+var loadParse = () => import("./parse-SJBJWN5Q.js");
 async function run(config, deps, options = {}) {
   const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(

@@ -9,10 +9,10 @@ import {
 import {
   PublishError
 } from "./chunk-VX6FFRNQ.js";
+import "./chunk-ETCY7YZ6.js";
 import {
   MASTODON_DEFAULT_LENGTH
 } from "./chunk-5P5WBJWX.js";
-import "./chunk-ETCY7YZ6.js";
 import "./chunk-3MSF6MZP.js";
 
 // src/publishers/mastodon.ts
