@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { decodeHTML } from "entities";
 import { Parser } from "htmlparser2";
 import type { Item } from "./item.js";
-import { joiner, replaceEvery } from "./joiner.js";
+import { Joiner, replaceEvery } from "./joiner.js";
 
 /** Elements whose text is never shown to a reader. */
 const HIDDEN_ELEMENTS = new Set(["script", "style", "noscript", "template", "head", "title"]);
@@ -68,7 +68,7 @@ const MAX_HTML_DEPTH = 512;
  */
 export function toPlainText(htmlOrText: string | undefined): string {
   if (!htmlOrText) return "";
-  const chunks = joiner();
+  const chunks = new Joiner();
   let hiddenDepth = 0;
   let depth = 0;
   const parser = new Parser(

@@ -66,8 +66,8 @@ function loadRssParser() {
 
 /** What of rss-parser's and xml2js's insides this file relies on (tested through parseFeed). */
 interface RssParserInsides {
-  parseItemRss(item: RawRecord, fields: readonly unknown[]): RawRecord;
-  parseItemAtom(entry: RawRecord): RawRecord;
+  parseItemRss(item: RawRecord, fields: readonly unknown[]): Record<string, unknown>;
+  parseItemAtom(entry: RawRecord): Record<string, unknown>;
   readonly xmlParser?: {
     readonly saxParser?: { readonly tags?: unknown[]; readonly line?: number };
   };
@@ -127,17 +127,21 @@ function createRssParser(RssParser: typeof Parser, feedUrl: string, linesRemoved
   // the fields that feed snippets are handed to rss-parser on their own, where it builds the
   // content (an XHTML node becomes markup) and the snippet of a short, well-formed text.
   const parseItemRss = insides.parseItemRss.bind(rss);
+  let fieldsSeen: readonly unknown[] | undefined;
+  let withoutSnippets: readonly unknown[] = [];
   insides.parseItemRss = (item, fields) => {
+    if (fields !== fieldsSeen) {
+      fieldsSeen = fields;
+      withoutSnippets = fields.map((field) =>
+        Array.isArray(field) && asRecord(field[2]).includeSnippet ? field.slice(0, 2) : field,
+      );
+    }
     const { description, ...rest } = item;
-    const withoutSnippets = fields.map((field) =>
-      Array.isArray(field) && asRecord(field[2]).includeSnippet ? field.slice(0, 2) : field,
-    );
     const parsed = parseItemRss(rest, withoutSnippets);
-    if (description === undefined) return parsed;
-    return {
-      ...parsed,
-      content: contentOf(description, (nodes) => parseItemRss({ description: nodes }, [])),
-    };
+    if (description !== undefined) {
+      parsed.content = contentOf(description, (nodes) => parseItemRss({ description: nodes }, []));
+    }
+    return parsed;
   };
 
   // rss-parser 3.13 runs `new Date(published).toISOString()` on Atom entries, which throws on an
@@ -146,11 +150,10 @@ function createRssParser(RssParser: typeof Parser, feedUrl: string, linesRemoved
   insides.parseItemAtom = (entry) => {
     const { published, updated, content, ...rest } = entry;
     const parsed = parseItemAtom(rest);
-    const withContent =
-      content === undefined
-        ? parsed
-        : { ...parsed, content: contentOf(content, (nodes) => parseItemAtom({ content: nodes })) };
-    return { ...withContent, atomPublished: published, atomUpdated: updated };
+    if (content !== undefined) {
+      parsed.content = contentOf(content, (nodes) => parseItemAtom({ content: nodes }));
+    }
+    return Object.assign(parsed, { atomPublished: published, atomUpdated: updated });
   };
   return rss;
 }
@@ -159,7 +162,7 @@ function createRssParser(RssParser: typeof Parser, feedUrl: string, linesRemoved
  * rss-parser's `content` for an item's description (RSS) or content (Atom) nodes: their text, or
  * for XHTML the markup that `rebuild` (rss-parser on those nodes alone) makes of them.
  */
-function contentOf(nodes: unknown, rebuild: (nodes: unknown) => RawRecord): unknown {
+function contentOf(nodes: unknown, rebuild: (nodes: unknown) => Record<string, unknown>): unknown {
   const first = asArray(nodes)[0];
   if (typeof first === "string") return first;
   if (typeof asRecord(first)._ === "string") return asRecord(first)._;

@@ -4,7 +4,7 @@
  * a few MB must cost milliseconds, not the run.
  */
 import { decodeHTMLStrict } from "entities";
-import { type Joiner, joiner, replaceEvery } from "./joiner.js";
+import { Joiner, replaceEvery } from "./joiner.js";
 
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 // Characters XML 1.0 forbids anywhere, even in CDATA (https://www.w3.org/TR/xml/#charsets).
@@ -20,7 +20,7 @@ export function repairXml(xml: string, notes: Set<string>): string {
   if (withoutControls.length !== xml.length) notes.add("illegal control characters removed");
   // Most feeds use only XML's own five entities: nothing to repair, and no need to scan sections.
   if (!NEEDS_ENTITY_REPAIR.test(withoutControls)) return withoutControls;
-  const out = joiner();
+  const out = new Joiner();
   let from = 0;
   for (const [start, end] of literalSections(withoutControls)) {
     repairEntities(withoutControls.slice(from, start), out, notes);

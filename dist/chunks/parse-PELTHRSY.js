@@ -2,19 +2,19 @@ import { createRequire as __crieurCreateRequire } from "node:module";
 const require = __crieurCreateRequire(import.meta.url);
 import {
   FeedParseError,
+  Joiner,
   Parser,
   assignKeys,
   decodeHTMLStrict,
   describe,
   hashKey,
-  joiner,
   replaceEvery,
   resolveBase,
   resolveLink,
   toIsoDate,
   toPlainText,
   toPlainTitle
-} from "./chunk-YSWWBEY7.js";
+} from "./chunk-DRHA5HHN.js";
 import {
   DEFAULT_HORIZON_MS,
   isoWithOffset,
@@ -689,24 +689,30 @@ function createRssParser(RssParser, feedUrl, linesRemoved) {
   });
   const insides = rss;
   const parseItemRss = insides.parseItemRss.bind(rss);
+  let fieldsSeen;
+  let withoutSnippets = [];
   insides.parseItemRss = (item, fields) => {
+    if (fields !== fieldsSeen) {
+      fieldsSeen = fields;
+      withoutSnippets = fields.map(
+        (field) => Array.isArray(field) && asRecord(field[2]).includeSnippet ? field.slice(0, 2) : field
+      );
+    }
     const { description, ...rest } = item;
-    const withoutSnippets = fields.map(
-      (field) => Array.isArray(field) && asRecord(field[2]).includeSnippet ? field.slice(0, 2) : field
-    );
     const parsed = parseItemRss(rest, withoutSnippets);
-    if (description === void 0) return parsed;
-    return {
-      ...parsed,
-      content: contentOf(description, (nodes2) => parseItemRss({ description: nodes2 }, []))
-    };
+    if (description !== void 0) {
+      parsed.content = contentOf(description, (nodes2) => parseItemRss({ description: nodes2 }, []));
+    }
+    return parsed;
   };
   const parseItemAtom = insides.parseItemAtom.bind(rss);
   insides.parseItemAtom = (entry) => {
     const { published, updated, content, ...rest } = entry;
     const parsed = parseItemAtom(rest);
-    const withContent = content === void 0 ? parsed : { ...parsed, content: contentOf(content, (nodes2) => parseItemAtom({ content: nodes2 })) };
-    return { ...withContent, atomPublished: published, atomUpdated: updated };
+    if (content !== void 0) {
+      parsed.content = contentOf(content, (nodes2) => parseItemAtom({ content: nodes2 }));
+    }
+    return Object.assign(parsed, { atomPublished: published, atomUpdated: updated });
   };
   return rss;
 }
@@ -783,7 +789,7 @@ function repairXml(xml, notes) {
   const withoutControls = replaceEvery(xml, XML_ILLEGAL_CHARACTERS, "");
   if (withoutControls.length !== xml.length) notes.add("illegal control characters removed");
   if (!NEEDS_ENTITY_REPAIR.test(withoutControls)) return withoutControls;
-  const out = joiner();
+  const out = new Joiner();
   let from = 0;
   for (const [start, end] of literalSections(withoutControls)) {
     repairEntities(withoutControls.slice(from, start), out, notes);
@@ -1008,7 +1014,7 @@ async function parseAnyFormat(text, feedUrl, options) {
     ...options.timeZone ? { timeZone: options.timeZone } : {}
   };
   if (options.type === "ics" || options.type === void 0 && /^BEGIN:VCALENDAR/i.test(start)) {
-    const { parseCalendar } = await import("./ics-BG2XYABL.js");
+    const { parseCalendar } = await import("./ics-QMRB2PCQ.js");
     return parseCalendar(body, feedUrl, agenda);
   }
   if (options.type === "page" || options.type === void 0 && isHtmlDocument(body)) {

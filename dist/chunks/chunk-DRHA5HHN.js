@@ -2631,27 +2631,29 @@ var Parser = class {
 };
 
 // src/sources/joiner.ts
-function joiner() {
-  const joined = [];
-  let pieces = [];
-  return {
-    add(piece) {
-      if (piece === "") return;
-      pieces.push(piece);
-      if (pieces.length < 4096) return;
-      joined.push(pieces.join(""));
-      pieces = [];
-    },
-    text: () => joined.concat(pieces).join("")
-  };
-}
+var Joiner = class {
+  joined = [];
+  pieces = [];
+  add(piece) {
+    this.pieces.push(piece);
+    if (this.pieces.length < 4096) return;
+    this.joined.push(this.pieces.join(""));
+    this.pieces = [];
+  }
+  text() {
+    if (this.joined.length === 0) return this.pieces.join("");
+    return this.joined.concat(this.pieces).join("");
+  }
+};
 var SMALL_TEXT = 65536;
 function replaceEvery(text, pattern, replacement) {
   if (text.length < SMALL_TEXT) return text.replace(pattern, replacement);
-  const out = joiner();
-  let from = 0;
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  let match = pattern.exec(text);
+  if (match === null) return text;
+  const out = new Joiner();
+  let from = 0;
+  for (; match; match = pattern.exec(text)) {
     out.add(text.slice(from, match.index));
     out.add(replacement);
     from = pattern.lastIndex;
@@ -2702,7 +2704,7 @@ var CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uF
 var MAX_HTML_DEPTH = 512;
 function toPlainText(htmlOrText) {
   if (!htmlOrText) return "";
-  const chunks = joiner();
+  const chunks = new Joiner();
   let hiddenDepth = 0;
   let depth = 0;
   const parser = new Parser(
@@ -2903,7 +2905,7 @@ export {
   describe,
   decodeHTMLStrict,
   Parser,
-  joiner,
+  Joiner,
   replaceEvery,
   toPlainText,
   toPlainTitle,

@@ -1398,7 +1398,7 @@ function applyOverrides(state, items, overrides, now) {
 }
 
 // src/run.ts
-var loadParse = () => import("./parse-SJBJWN5Q.js");
+var loadParse = () => import("./parse-PELTHRSY.js");
 async function run(config, deps, options = {}) {
   const dryRun = !postsAnywhere(deps);
   const feeds = config.feeds.filter(

@@ -7,7 +7,7 @@ import {
   resolveLink,
   toPlainText,
   toPlainTitle
-} from "./chunk-YSWWBEY7.js";
+} from "./chunk-DRHA5HHN.js";
 import {
   ianaZoneOf,
   isoAtOffset,
