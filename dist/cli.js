@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-HBTRLA6I.js";
+} from "./chunks/chunk-P5PKN4LD.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-BE47VPEL.js";
@@ -288,13 +288,13 @@ async function stateCommand(command, args, io) {
   };
   try {
     if (command === "restore-state") {
-      const { restoreStateCopy } = await import("./chunks/state-cache-7EZK4HPQ.js");
+      const { restoreStateCopy } = await import("./chunks/state-cache-DVD2QKK3.js");
       await restoreStateCopy({ stateDir: values.state, copyDir, log });
     } else if (command === "save-state") {
-      const { saveStateCopy } = await import("./chunks/state-cache-7EZK4HPQ.js");
+      const { saveStateCopy } = await import("./chunks/state-cache-DVD2QKK3.js");
       await saveStateCopy({ ...repository, copyDir });
     } else {
-      const { commitState } = await import("./chunks/commit-state-4FDHJLLM.js");
+      const { commitState } = await import("./chunks/commit-state-TSH7KMML.js");
       await commitState({ ...repository, push: values.push ?? false });
     }
     return 0;

@@ -300,8 +300,14 @@ async function settleFailure(
 }
 
 /** The same for every attempt at one item on one target, so a re-send cannot post twice. */
+/**
+ * The same for every attempt at one post. A repost (`repost:`) is another post of a done item: its
+ * key adds when it was queued, or the network would take it for the first post again.
+ */
 function idempotencyKey(feedRun: FeedRun, pending: PendingPost, deps: PostingDeps): string {
-  return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+  const key = `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+  const repost = feedRun.state?.done[pending.item.key]?.status === "posted";
+  return repost ? `${key}~${pending.queuedAt}` : key;
 }
 
 function notePosted(feedRun: FeedRun, report: RunReport, post: PostReport): void {

@@ -211,6 +211,31 @@ describe("one feed, three targets", () => {
     }
   }, 120_000);
 
+  it("repost: sends the item once more to every target, then never again", async () => {
+    serve([1]);
+    await run();
+    serve([1, 2]);
+    expect((await run()).code).toBe(0);
+    const feedsYml = join(work, "feeds.yml");
+    const yml = await readFile(feedsYml, "utf8");
+    await writeFile(
+      feedsYml,
+      yml.replace(
+        '    template: "{title} {link}"',
+        '    template: "Rappel : {title} {link}"\n    repost: [event-2]',
+      ),
+    );
+    const reposted = await run();
+    expect(reposted.code, reposted.stdout + reposted.stderr).toBe(0);
+    expect((await run()).code).toBe(0);
+    const again = `Rappel : ${text(2)}`;
+    expect(await posts()).toEqual({
+      x: [text(2), again],
+      toot: [text(2), again],
+      sky: [text(2), again],
+    });
+  }, 120_000);
+
   it("Mastodon down: X and Bluesky post; Mastodon gets it next run, X never again", async () => {
     serve([1]);
     await run();

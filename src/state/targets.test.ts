@@ -46,6 +46,24 @@ describe("state per target", () => {
     expect(toot.queue.map((q) => q.item.key)).toEqual(["first", "second"]);
   });
 
+  it("a repost goes to every target that posted the item before, once", () => {
+    const posted = (at: string) => ({ status: "posted" as const, at, network: "x", postId: "1" });
+    const before = "2026-11-19T10:00:00.000Z";
+    const repostedAt = "2026-11-20T11:00:00.000Z";
+    const state: FeedState = {
+      ...OLD,
+      queue: [{ item: makeItem({ key: "old" }), queuedAt: repostedAt }],
+      targets: { toot: { queue: [], done: { old: posted(before) } } },
+    };
+    const synced = syncTargets(state, ["x", "toot"], now);
+    expect(targetView(synced, "toot").queue.map((q) => q.item.key)).toEqual(["old"]);
+    // Posted again there: the next sync does not hand it over a third time.
+    const toot = targetView(synced, "toot");
+    const again = finishPost(startPost(toot, "old", "t", "mastodon", now), now, { id: "9" });
+    const after = syncTargets(withTargetView(synced, "toot", again), ["x", "toot"], now);
+    expect(targetView(after, "toot").queue).toEqual([]);
+  });
+
   it("another target's waiting item takes this fetch's version; an unchanged state is kept", () => {
     const synced = syncTargets(OLD, ["x", "toot"], now);
     const corrected = makeItem({ key: "new", title: "Corrected title" });

@@ -79,7 +79,7 @@ export function syncTargets(
     const known = new Set([...Object.keys(current.done), ...current.queue.map((q) => q.item.key)]);
     if (current.pending) known.add(current.pending.item.key);
     const added = arriving
-      .filter((queued) => !known.has(queued.item.key))
+      .filter((queued) => !known.has(queued.item.key) || isRepostFor(state, current, queued))
       .map(({ item, queuedAt }) => ({ item, queuedAt }));
     const done = prunedDone(current.done, state, now);
     if (added.length === 0 && lane && done === current.done) continue;
@@ -98,6 +98,18 @@ export function syncTargets(
     next = { ...next, queue: [], done: { ...next.done, ...seen } };
   }
   return next;
+}
+
+/**
+ * A `repost:` queues an item the top level has done: every target that posted it before the
+ * repost was queued gets it once more (its record then dates from after the repost).
+ */
+function isRepostFor(state: FeedState, lane: TargetLane, queued: QueuedItem): boolean {
+  const key = queued.item.key;
+  if (state.done[key] === undefined || lane.pending?.item.key === key) return false;
+  if (lane.queue.some((waiting) => waiting.item.key === key)) return false;
+  const before = lane.done[key];
+  return before !== undefined && before.at < queued.queuedAt;
 }
 
 function prunedDone(done: TargetLane["done"], state: FeedState, now: Date): TargetLane["done"] {

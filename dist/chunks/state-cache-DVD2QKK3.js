@@ -5,8 +5,8 @@ import {
   holdsRecords,
   resolveFile,
   stateFolderInRepository
-} from "./chunk-LIQGMD5A.js";
-import "./chunk-GMPBWSND.js";
+} from "./chunk-HJ3Y3U6F.js";
+import "./chunk-LHSQ7RA6.js";
 import "./chunk-D6NUKDDZ.js";
 import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";

@@ -7,7 +7,7 @@ import {
   targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-GMPBWSND.js";
+} from "./chunk-LHSQ7RA6.js";
 import {
   ACCOUNT_FILE,
   StateError,

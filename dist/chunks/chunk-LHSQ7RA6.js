@@ -40,7 +40,7 @@ function syncTargets(state, liveTargets, now) {
     const current = lane ?? EMPTY_LANE;
     const known = /* @__PURE__ */ new Set([...Object.keys(current.done), ...current.queue.map((q) => q.item.key)]);
     if (current.pending) known.add(current.pending.item.key);
-    const added = arriving.filter((queued) => !known.has(queued.item.key)).map(({ item, queuedAt }) => ({ item, queuedAt }));
+    const added = arriving.filter((queued) => !known.has(queued.item.key) || isRepostFor(state, current, queued)).map(({ item, queuedAt }) => ({ item, queuedAt }));
     const done = prunedDone(current.done, state, now);
     if (added.length === 0 && lane && done === current.done) continue;
     next = {
@@ -58,6 +58,13 @@ function syncTargets(state, liveTargets, now) {
     next = { ...next, queue: [], done: { ...next.done, ...seen } };
   }
   return next;
+}
+function isRepostFor(state, lane, queued) {
+  const key = queued.item.key;
+  if (state.done[key] === void 0 || lane.pending?.item.key === key) return false;
+  if (lane.queue.some((waiting) => waiting.item.key === key)) return false;
+  const before = lane.done[key];
+  return before !== void 0 && before.at < queued.queuedAt;
 }
 function prunedDone(done, state, now) {
   const recent = new Date(now.getTime() - RECENT_MS).toISOString();

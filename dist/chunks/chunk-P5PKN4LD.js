@@ -8985,7 +8985,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-JHQZEDCW.js");
+    const { run } = await import("./run-3O3RUXT3.js");
     const report = await run(
       config,
       {
@@ -9117,7 +9117,7 @@ async function createLog(io, secrets = []) {
   return terminalLog(io.stdout, io.stderr);
 }
 async function saveState(options, io) {
-  const { commitState } = await import("./commit-state-4FDHJLLM.js");
+  const { commitState } = await import("./commit-state-TSH7KMML.js");
   return commitState({
     cwd: process.cwd(),
     env: io.env,

@@ -9,7 +9,7 @@ import {
   targetsOf,
   withAccountView,
   withTargetView
-} from "./chunk-GMPBWSND.js";
+} from "./chunk-LHSQ7RA6.js";
 import {
   PublishError
 } from "./chunk-VX6FFRNQ.js";
@@ -420,7 +420,9 @@ async function settleFailure(feedRun, state, failure, maybeSent, { deps, report 
   return save(feedRun, requeuePost(state, false), deps);
 }
 function idempotencyKey(feedRun, pending, deps) {
-  return `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+  const key = `${feedRun.feed.id}/${pending.item.key}@${deps.target?.name ?? pending.network}`;
+  const repost = feedRun.state?.done[pending.item.key]?.status === "posted";
+  return repost ? `${key}~${pending.queuedAt}` : key;
 }
 function notePosted(feedRun, report, post) {
   feedRun.report.posted.push(post);

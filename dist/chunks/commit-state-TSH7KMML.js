@@ -8,8 +8,8 @@ import {
   commitState,
   pushRefusedMessage,
   stateFolderInRepository
-} from "./chunk-LIQGMD5A.js";
-import "./chunk-GMPBWSND.js";
+} from "./chunk-HJ3Y3U6F.js";
+import "./chunk-LHSQ7RA6.js";
 import "./chunk-D6NUKDDZ.js";
 import "./chunk-QTYGHWQN.js";
 import "./chunk-ETCY7YZ6.js";
