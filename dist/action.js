@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-P5PKN4LD.js";
+} from "./chunks/chunk-KRBCSRTH.js";
 import "./chunks/chunk-BE47VPEL.js";
 import "./chunks/chunk-D6NUKDDZ.js";
 import "./chunks/chunk-2HIWZCX5.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-P5PKN4LD.js";
+} from "./chunks/chunk-KRBCSRTH.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-BE47VPEL.js";
@@ -236,7 +236,7 @@ async function itemsCommand(args, io) {
   return 0;
 }
 async function readFeed(source, options) {
-  const { parseFeed } = await import("./chunks/parse-PELTHRSY.js");
+  const { parseFeed } = await import("./chunks/parse-DZWMZJHI.js");
   if (/^(https?|webcal):\/\//i.test(source)) {
     const result = await fetchFeed(source, {}, DEFAULT_FETCH_OPTIONS);
     if (result.kind !== "fetched") throw new CrieurError(`${source} answered 304 Not Modified.`);

@@ -358,6 +358,28 @@ describe("parseCalendar: broken calendars", () => {
     ]);
   });
 
+  it("skips an event on a date that does not exist, instead of moving it to another day", () => {
+    const text = calendar(
+      ...vevent("UID:m13", "DTSTART:20261301T100000Z", "SUMMARY:Treizième mois"),
+      ...vevent("UID:f31", "DTSTART;VALUE=DATE:20260231", "SUMMARY:31 février"),
+      ...vevent("UID:h25", "DTSTART:20260310T250000", "SUMMARY:25 heures"),
+      ...vevent("UID:leap", "DTSTART;VALUE=DATE:20280229", "SUMMARY:29 février bissextile"),
+      ...vevent("UID:ok", "DTSTART:20260312T100000Z", "DTEND:20260230T110000Z", "SUMMARY:Fin"),
+    );
+    const feed = parseCalendar(text, URL, { ...MARCH, horizonMs: 1000 * 86_400_000 });
+    const outcomes = feed.events?.map((event) => [
+      event.title,
+      "skipped" in event ? event.skipped.replace(/^line \d+: /, "") : "ok",
+    ]);
+    expect(outcomes).toEqual([
+      ["Treizième mois", "its DTSTART 2026-13-01T10:00:00Z is not a real date or time"],
+      ["31 février", "its DTSTART 2026-02-31 is not a real date or time"],
+      ["25 heures", "its DTSTART 2026-03-10T25:00:00 is not a real date or time"],
+      ["29 février bissextile", "ok"],
+      ["Fin", expect.stringMatching(/DTEND 2026-02-30T11:00:00Z is not a real date or time/)],
+    ]);
+  });
+
   it("skips an event cut off by the end of the file", () => {
     const text = calendar(...vevent("UID:a", "DTSTART:20260310T100000Z", "SUMMARY:Entier")).concat(
       "\r\nBEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Coupé",

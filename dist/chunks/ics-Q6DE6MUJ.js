@@ -7810,7 +7810,19 @@ function timeOf(property) {
       `its ${property.name.toUpperCase()} is not a valid date or time${detail}`
     );
   }
+  const written = property.jCal[3];
+  if (typeof written === "string" && !isRealDate(written)) {
+    throw new EventProblem(
+      `its ${property.name.toUpperCase()} ${written} is not a real date or time`
+    );
+  }
   return value;
+}
+function isRealDate(written) {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(written);
+  if (!parts) return true;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts.slice(1).map((part) => Number(part ?? 0));
+  return month >= 1 && month <= 12 && day >= 1 && day <= ICALmodule.Time.daysInMonth(month, year) && hour <= 23 && minute <= 59 && second <= 60;
 }
 function momentIn(property, context) {
   const time = timeOf(property);
