@@ -214,13 +214,15 @@ async function world(index: number, runs = RUNS_PER_WORLD, targets?: ThreeTarget
   };
   const stateFiles = FEEDS.map((feed) => join(work, "state", `${feed}.json`));
   /** Keys of the posts in flight on disk. */
-  const inFlight = async () => {
+  /** Posts in flight on any target, or on X alone (its lane is the state's top level). */
+  const inFlight = async ({ xOnly = false } = {}) => {
     const keys: string[] = [];
     for (const file of stateFiles) {
       const text = await readFile(file, "utf8").catch(() => "");
       if (!text.includes('"pending"')) continue;
       const state = JSON.parse(text);
-      for (const lane of [state, ...Object.values(state.targets ?? {})] as StateLane[]) {
+      const lanes = xOnly ? [state] : [state, ...Object.values(state.targets ?? {})];
+      for (const lane of lanes as StateLane[]) {
         if (lane.pending) keys.push(lane.pending.item.key);
       }
     }
@@ -244,9 +246,11 @@ async function world(index: number, runs = RUNS_PER_WORLD, targets?: ThreeTarget
       publish();
     }
     const pendingBefore = await inFlight();
-    // With a post left in flight, the run's first request is its re-send.
+    // With a post left in flight on X, the run's first request to X is its re-send: X's refusal
+    // is scripted for that one (on another target's post in flight, it would meet a first
+    // attempt instead, and a post X rejects is retried later, after the next ones).
     const mode =
-      pendingBefore.length > 0 && rand() < 0.4
+      (await inFlight({ xOnly: true })).length > 0 && rand() < 0.4
         ? "refused-resend"
         : pick<Mode>([
             "none",
