@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-KRBCSRTH.js";
+} from "./chunks/chunk-LKP4G66P.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-BE47VPEL.js";

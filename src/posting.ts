@@ -299,7 +299,10 @@ async function postPlanned(
     const composed = composePost({ item: queued.item, feed: feedRun.feed, length });
     text = composed.text;
     if (!deps.publisher) {
-      const counted = `${composed.weightedLength}/${length.maxLength}`;
+      // Loaded with the compose step (twitter-text): a run that posts nothing never needs it.
+      const { lengthUnit } = await import("./rules/length.js");
+      const unit = length.network === "x" ? "" : ` ${lengthUnit(length)}`;
+      const counted = `${composed.weightedLength}/${length.maxLength}${unit}`;
       const image = feedRun.feed.image && queued.item.image ? ` [image: ${queued.item.image}]` : "";
       deps.log.info(
         `Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " ⏎ ")}${image}`,

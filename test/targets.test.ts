@@ -211,6 +211,22 @@ describe("one feed, three targets", () => {
     }
   }, 120_000);
 
+  it("a dry run counts each target's waiting text as its network does", async () => {
+    serve([1]);
+    await run();
+    serve([1, 2]);
+    // Mastodon asks to wait: the item stays in its queue (X and Bluesky post it).
+    mastodon.failNext({ kind: "rate-limit", reset: new Date(Date.now() + 3_600_000) });
+    expect((await run()).code).toBe(0);
+    const dry = await runCli(["run", "--dry-run"], { cwd: work, env: env() });
+    expect(dry.code, dry.stderr).toBe(0);
+    // ".example" is no top-level domain twitter-text knows: the link counts in full here.
+    expect(dry.stdout).toContain(
+      `Would post to 'toot' (${text(2).length}/500 characters as Mastodon counts them (a link counts 23)): ${text(2)}`,
+    );
+    expect((await posts()).toot).toEqual([]);
+  }, 120_000);
+
   it("repost: sends the item once more to every target, then never again", async () => {
     serve([1]);
     await run();

@@ -724,7 +724,9 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
     const composed = composePost({ item: queued.item, feed: feedRun.feed, length });
     text = composed.text;
     if (!deps.publisher) {
-      const counted = `${composed.weightedLength}/${length.maxLength}`;
+      const { lengthUnit } = await import("./length-TOCRQ4MZ.js");
+      const unit = length.network === "x" ? "" : ` ${lengthUnit(length)}`;
+      const counted = `${composed.weightedLength}/${length.maxLength}${unit}`;
       const image = feedRun.feed.image && queued.item.image ? ` [image: ${queued.item.image}]` : "";
       deps.log.info(
         `Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " \u23CE ")}${image}`

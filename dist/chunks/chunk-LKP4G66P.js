@@ -8985,7 +8985,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-7EP4TBTY.js");
+    const { run } = await import("./run-C2CE4Z35.js");
     const report = await run(
       config,
       {
