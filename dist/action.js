@@ -5,7 +5,7 @@ import {
   isMainModule,
   runJob,
   saveState
-} from "./chunks/chunk-LKP4G66P.js";
+} from "./chunks/chunk-K6DG4HK5.js";
 import "./chunks/chunk-BE47VPEL.js";
 import "./chunks/chunk-D6NUKDDZ.js";
 import "./chunks/chunk-2HIWZCX5.js";

@@ -11,7 +11,7 @@ import {
   isMainModule,
   loadConfig,
   runJob
-} from "./chunks/chunk-LKP4G66P.js";
+} from "./chunks/chunk-K6DG4HK5.js";
 import {
   isValidTimeZone
 } from "./chunks/chunk-BE47VPEL.js";

@@ -75,6 +75,13 @@ export async function postQueued(
       feedRun.state = synced;
       await deps.store.save(synced);
     }
+  } else if (targets.length > 1) {
+    // A dry run (a preview) shows what each target would get, by that network's count: the
+    // items are handed over in memory only.
+    for (const feedRun of runs) {
+      if (feedRun.state)
+        feedRun.state = syncTargets(feedRun.state, feedRun.feed.targets, deps.now());
+    }
   }
   const byId = new Map(runs.map((feedRun) => [feedRun.feed.id, feedRun]));
   for (const target of targets) {
@@ -307,7 +314,13 @@ async function postPlanned(
       deps.log.info(
         `Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " ⏎ ")}${image}`,
       );
-      feedRun.report.posted.push({ title: queued.item.title, text });
+      const several = deps.target && (deps.targets?.length ?? 0) > 1;
+      feedRun.report.posted.push({
+        title: queued.item.title,
+        text,
+        counted,
+        ...(several && deps.target ? { target: deps.target.name } : {}),
+      });
       return;
     }
   } catch (error) {

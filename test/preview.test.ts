@@ -93,6 +93,58 @@ describe("crieur preview --base-config (what check.yml runs)", () => {
     expect(await readdir(join(work, "state"))).toEqual(["agenda.json"]);
   });
 
+  it("with several targets, shows each network's own text and count", async () => {
+    const longTitle = `${"Visite guidée des réserves du musée ".repeat(4).trim()}`;
+    const link = `https://agenda.museum/${"visite-guidee-des-reserves-".repeat(6)}samedi`;
+    const yml = (template: string) =>
+      [
+        "targets:",
+        "  x: { network: x }",
+        "  toot: { network: mastodon }",
+        "  sky: { network: bluesky }",
+        "feeds:",
+        "  - id: agenda",
+        `    url: ${feeds.url("/agenda.xml")}`,
+        `    template: "${template}"`,
+        "",
+      ].join("\n");
+    await writeFile(join(work, "base.yml"), yml("{title} {link}"));
+    await writeFile(join(work, "feeds.yml"), yml("Nouveau : {title} {link}"));
+    await mkdir(join(work, "state"));
+    await writeFile(
+      join(work, "state", "agenda.json"),
+      serializeState({
+        ...emptyState("agenda"),
+        done: { old: { status: "seen", at: "2026-11-01T00:00:00.000Z" } },
+      }),
+    );
+    feeds.route("/agenda.xml", {
+      body: `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://museum.example/</link><description>d</description><item><title>${longTitle}</title><link>${link}</link><guid>new</guid></item><item><title>Old</title><guid>old</guid></item></channel></rss>`,
+    });
+    const summaryFile = join(work, "summary.html");
+    await writeFile(summaryFile, "");
+    const result = await runCli(["preview", "--base-config", "base.yml"], {
+      cwd: work,
+      env: { GITHUB_STEP_SUMMARY: summaryFile },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const summary = await readFile(summaryFile, "utf8");
+    const whole = `Nouveau : ${longTitle} ${link}`;
+    // X counts the link as 23 and takes the text whole; Bluesky counts it in full and shortens.
+    expect(summary).toContain(
+      `<td>x</td><td><pre>${whole}</pre></td><td>${10 + longTitle.length + 1 + 23}/280</td>`,
+    );
+    expect(summary).toContain(`<td>toot</td><td><pre>${whole}</pre></td>`);
+    const sky =
+      /<td>sky<\/td><td><pre>Nouveau : (.*?)… (\S+)<\/pre><\/td><td>(\d+)\/300 characters \(graphemes\) as Bluesky counts them<\/td>/.exec(
+        summary,
+      );
+    expect(sky?.[2]).toBe(link);
+    expect(longTitle.startsWith(sky?.[1] ?? "?")).toBe(true);
+    expect(Number(sky?.[3])).toBeLessThanOrEqual(300);
+    expect(await readFile(join(work, "state", "agenda.json"), "utf8")).not.toContain('"targets"');
+  });
+
   it("says when nothing changed, and treats a missing base file as all new", async () => {
     await writeFile(join(work, "feeds.yml"), feedsFile("{title} {link}", false));
     await writeFile(join(work, "base.yml"), feedsFile("{title} {link}", false));

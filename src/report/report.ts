@@ -15,6 +15,8 @@ export interface PostReport {
   readonly url?: string;
   /** The target (feeds.yml `targets:`) it went to, when the run has targets. */
   readonly target?: string;
+  /** In a dry run: its length as its network counts it, e.g. "34/500 characters as Mastodon…". */
+  readonly counted?: string;
 }
 
 /** What one target did in the run. */

@@ -74,19 +74,23 @@ function feedSection(feed, config) {
   } else if (feed.fetch === "not-modified") {
     parts.push("<p>Not modified since the last run: nothing new.</p>");
   }
+  const targets = feed.posted.some((post) => post.target !== void 0);
   if (feed.posted.length > 0) {
     const rows = feed.posted.map((post) => {
-      const length = weightedLength(post.text);
-      return `<tr><td><pre>${escapeHtml(post.text)}</pre></td><td>${length}/${MAX_WEIGHTED_LENGTH}</td></tr>`;
+      const length = post.counted ?? `${weightedLength(post.text)}/${MAX_WEIGHTED_LENGTH}`;
+      const target = targets ? `<td>${escapeHtml(post.target ?? "")}</td>` : "";
+      return `<tr>${target}<td><pre>${escapeHtml(post.text)}</pre></td><td>${escapeHtml(length)}</td></tr>`;
     });
     parts.push(
       "<p>Next posts, exactly as they would be sent:</p>",
-      `<table><tr><th>Text</th><th>Length (as X counts)</th></tr>${rows.join("")}</table>`
+      `<table><tr>${targets ? "<th>Target</th>" : ""}<th>Text</th><th>Length (as the network counts)</th></tr>${rows.join("")}</table>`
     );
   } else if (!feed.firstSight) {
     parts.push("<p>Nothing would be posted now.</p>");
   }
-  const waiting = Math.max(0, feed.queued - feed.posted.length - feed.failed.length);
+  const first = feed.posted[0]?.target;
+  const shown = feed.posted.filter((post) => post.target === first).length;
+  const waiting = Math.max(0, feed.queued - shown - feed.failed.length);
   if (waiting > 0) {
     parts.push(
       `<p>${plural(waiting, "more item")} would wait for later runs (maxPostsPerRun ${config?.maxPostsPerRun ?? "?"} for this feed, and the run-wide limit).</p>`

@@ -564,6 +564,11 @@ async function postQueued(runs, others, config, deps, report) {
       feedRun.state = synced;
       await deps.store.save(synced);
     }
+  } else if (targets.length > 1) {
+    for (const feedRun of runs) {
+      if (feedRun.state)
+        feedRun.state = syncTargets(feedRun.state, feedRun.feed.targets, deps.now());
+    }
   }
   const byId = new Map(runs.map((feedRun) => [feedRun.feed.id, feedRun]));
   for (const target of targets) {
@@ -731,7 +736,13 @@ async function postPlanned(feedRun, key, allStates, config, deps, report) {
       deps.log.info(
         `Would post${onTarget(deps)} (${counted}): ${text.replaceAll("\n", " \u23CE ")}${image}`
       );
-      feedRun.report.posted.push({ title: queued.item.title, text });
+      const several = deps.target && (deps.targets?.length ?? 0) > 1;
+      feedRun.report.posted.push({
+        title: queued.item.title,
+        text,
+        counted,
+        ...several && deps.target ? { target: deps.target.name } : {}
+      });
       return;
     }
   } catch (error) {

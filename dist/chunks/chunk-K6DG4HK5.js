@@ -8985,7 +8985,7 @@ async function runJob(options, io) {
   const publisher = live ? targets.find((target) => target.publisher)?.publisher : void 0;
   const lock = publisher ? await acquireLock(options.state, { now: io.now() }) : void 0;
   try {
-    const { run } = await import("./run-C2CE4Z35.js");
+    const { run } = await import("./run-T62MYBPQ.js");
     const report = await run(
       config,
       {
@@ -9013,7 +9013,7 @@ async function finish(report, log, io, summary) {
   if (summaryFile) await appendFile(summaryFile, summary ?? summaryHtml(report), "utf8");
 }
 async function previewScope(config, baseFile, feedIds) {
-  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-MEJHO7YW.js");
+  const { diffFeeds, previewedFeedIds, previewHtml } = await import("./preview-BG6VKLQ4.js");
   let base;
   let baseNote;
   try {
