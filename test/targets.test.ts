@@ -19,6 +19,7 @@ import {
   startFakeX,
 } from "./support/fake-x-server.js";
 import { type FeedServer, startFeedServer } from "./support/feed-server.js";
+import { createBlueskyAccount } from "./support/three-targets.js";
 
 const withPds = pdsInstalled();
 if (!withPds)
@@ -334,32 +335,3 @@ describe("one feed, three targets", () => {
     expect(await posts()).toEqual({ x: [text(2)], toot: [], sky: [text(2)] });
   }, 120_000);
 });
-
-async function createBlueskyAccount(pdsUrl: string, handle: string) {
-  const created = await xrpc(pdsUrl, "com.atproto.server.createAccount", {
-    handle,
-    email: `${handle}@example.org`,
-    password: `main-password-${handle}`,
-  });
-  const app = await xrpc(
-    pdsUrl,
-    "com.atproto.server.createAppPassword",
-    { name: "crieur" },
-    created.accessJwt,
-  );
-  return { handle, did: created.did as string, appPassword: app.password as string };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: test helper over the PDS's JSON answers.
-async function xrpc(pdsUrl: string, method: string, body: unknown, token?: string): Promise<any> {
-  const answer = await fetch(`${pdsUrl}/xrpc/${method}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!answer.ok) throw new Error(`${method}: ${answer.status} ${await answer.text()}`);
-  return answer.json();
-}

@@ -13,7 +13,7 @@ import type { PendingPost } from "../state/feed-state.js";
 /** Downloads an image (sources/image.ts); rejects with a message saying why it could not. */
 export type ImageFetcher = (url: string) => Promise<{ bytes: Uint8Array; mime: string }>;
 
-export interface AttachmentDeps {
+interface AttachmentDeps {
   readonly publisher: Publisher;
   readonly fetchImage?: ImageFetcher;
   readonly log: Log;

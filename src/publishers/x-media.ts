@@ -8,13 +8,13 @@ import type { TwitterApi } from "twitter-api-v2";
 import type { PostImage } from "./publisher.js";
 
 /** What X takes for an image in a post. */
-export const X_IMAGE_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"] as const;
-export const X_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+const X_IMAGE_TYPES = ["image/jpeg", "image/png", "image/gif", "image/webp"] as const;
+const X_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 const X_ALT_TEXT_MAX = 1000;
 /** An upload that takes longer is given up: the post is more important than its image. */
 const UPLOAD_TIMEOUT_MS = 60_000;
 
-export type UploadOutcome =
+type UploadOutcome =
   | { readonly mediaId: string; readonly note?: string }
   | { readonly leftOut: string; readonly timedOut?: true };
 
